@@ -46,6 +46,9 @@ SG_API int sg_set_blas_threads(int32_t n);
 SG_API int sg_cuda_is_available(void);
 SG_API int32_t sg_cuda_device_count(void);
 SG_API int sg_manual_seed(uint64_t seed);
+/* Tunes glibc malloc for tensor-sized blocks (see allocator.cpp); SWEEPGRID_MALLOC_TUNING=0 skips it.
+   Returns 1 when tuned, 0 when skipped or not glibc, -1 on failure. */
+SG_API int sg_tune_allocator(void);
 SG_API int sg_set_grad_enabled(int enabled); /* returns the previous state */
 SG_API int sg_is_grad_enabled(void);
 

@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include <atomic>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,16 @@ inline at::Device device(int32_t type, int32_t index) {
 
 inline at::TensorOptions options(int32_t dtype, int32_t device_type, int32_t device_index) {
     return at::TensorOptions().dtype(static_cast<c10::ScalarType>(dtype)).device(device(device_type, device_index));
+}
+
+// The C ABI carries scalars as doubles, but libtorch rejects a floating-point alpha (and an in-place
+// floating-point factor) for integral tensors, e.g. `num_batches_tracked += 1`. A whole number travels
+// as an integer Scalar instead, which gives the same result on floating-point tensors.
+inline at::Scalar whole_or_double(double value) {
+    if (std::isfinite(value) && std::nearbyint(value) == value && std::fabs(value) < 9.0e15) {
+        return at::Scalar(static_cast<int64_t>(value));
+    }
+    return at::Scalar(value);
 }
 
 inline at::Reduction::Reduction reduction(int32_t code) {

@@ -49,8 +49,8 @@ at::OptionalIntArrayRef dim_list(const std::vector<int64_t>& dims) {
 
 extern "C" {
 
-sg_tensor sg_add(sg_tensor a, sg_tensor b, double alpha) { SG_RETURN_TENSOR(at::add(sg::unwrap(a), sg::unwrap(b), alpha)) }
-sg_tensor sg_sub(sg_tensor a, sg_tensor b, double alpha) { SG_RETURN_TENSOR(at::sub(sg::unwrap(a), sg::unwrap(b), alpha)) }
+sg_tensor sg_add(sg_tensor a, sg_tensor b, double alpha) { SG_RETURN_TENSOR(at::add(sg::unwrap(a), sg::unwrap(b), sg::whole_or_double(alpha))) }
+sg_tensor sg_sub(sg_tensor a, sg_tensor b, double alpha) { SG_RETURN_TENSOR(at::sub(sg::unwrap(a), sg::unwrap(b), sg::whole_or_double(alpha))) }
 sg_tensor sg_mul(sg_tensor a, sg_tensor b) { SG_RETURN_TENSOR(at::mul(sg::unwrap(a), sg::unwrap(b))) }
 sg_tensor sg_div(sg_tensor a, sg_tensor b) { SG_RETURN_TENSOR(at::div(sg::unwrap(a), sg::unwrap(b))) }
 sg_tensor sg_add_scalar(sg_tensor a, double s) { SG_RETURN_TENSOR(at::add(sg::unwrap(a), s)) }
@@ -62,8 +62,8 @@ sg_tensor sg_maximum(sg_tensor a, sg_tensor b) { SG_RETURN_TENSOR(at::maximum(sg
 sg_tensor sg_minimum(sg_tensor a, sg_tensor b) { SG_RETURN_TENSOR(at::minimum(sg::unwrap(a), sg::unwrap(b))) }
 sg_tensor sg_where(sg_tensor c, sg_tensor a, sg_tensor b) { SG_RETURN_TENSOR(at::where(sg::unwrap(c), sg::unwrap(a), sg::unwrap(b))) }
 
-int sg_add_(sg_tensor a, sg_tensor b, double alpha) { SG_RETURN_STATUS(sg::unwrap(a).add_(sg::unwrap(b), alpha)) }
-int sg_mul_scalar_(sg_tensor a, double s) { SG_RETURN_STATUS(sg::unwrap(a).mul_(s)) }
+int sg_add_(sg_tensor a, sg_tensor b, double alpha) { SG_RETURN_STATUS(sg::unwrap(a).add_(sg::unwrap(b), sg::whole_or_double(alpha))) }
+int sg_mul_scalar_(sg_tensor a, double s) { SG_RETURN_STATUS(sg::unwrap(a).mul_(sg::whole_or_double(s))) }
 
 sg_tensor sg_unary(sg_tensor a, int32_t op) { SG_RETURN_TENSOR(unary(sg::unwrap(a), op)) }
 sg_tensor sg_compare(sg_tensor a, sg_tensor b, int32_t op) { SG_RETURN_TENSOR(compare(sg::unwrap(a), sg::unwrap(b), op)) }

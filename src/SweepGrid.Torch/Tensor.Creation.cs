@@ -43,6 +43,8 @@ public sealed partial class Tensor
     }
 
     /// <summary>Copies managed elements into a new CPU tensor of the given shape (default: 1-D).</summary>
+    // Preferred when a call fits both overloads (e.g. an array with a collection-expression shape).
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public static unsafe Tensor From<T>(ReadOnlySpan<T> data, ReadOnlySpan<long> shape = default) where T : unmanaged
     {
         long[] fallback = [data.Length];

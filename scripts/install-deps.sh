@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages SweepGrid needs, skipping what is already there. Run as root on
+# Debian 12. Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
+set -euo pipefail
+
+packages=(libtorch-dev libopenblas0-pthread cmake g++ make)
+if [[ "${1:-}" == "--test" ]]; then
+  # python3-torch is the parity oracle (the same libtorch from Python).
+  packages+=(python3-torch python3-numpy)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}" >&2
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "error: installing packages needs root (run as root, or: sudo apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK is not installed (dotnet not on PATH); Debian 12 does not package it — install it from Microsoft's packages, then re-run." >&2
+  exit 1
+fi
