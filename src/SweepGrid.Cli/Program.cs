@@ -1,0 +1,3 @@
+using SweepGrid.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);
