@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using SweepGrid.Torch;
 using SweepGrid.Torch.Nn;
-using SweepGrid.Torch.Optim;
 
 namespace SweepGrid.Robustness.Training;
 
 /// <summary>
-/// Trains a classifier with mini-batch gradient descent on cross-entropy. Shuffles with its own seeded
+/// Trains a classifier with mini-batch gradient descent on cross-entropy, with the augmentation, MixUp and
+/// adversarial training of its <see cref="TrainingConfig"/> (see <see cref="TrainingStep"/>). Shuffles with its own seeded
 /// generator each epoch, keeps the last partial batch (PyTorch DataLoader's default), and frees every
 /// per-step tensor in a dispose scope. A NaN/Inf loss ends training as <see cref="TrainingStatus.Diverged"/>
 /// with the epoch; cancellation ends it as <see cref="TrainingStatus.Cancelled"/>.
@@ -26,9 +26,10 @@ public sealed class Trainer
 
     public TrainingResult Train(Module model, IBatchSource data, Device device, Generator shuffle, CancellationToken cancellation = default)
     {
-        using var optimizer = CreateOptimizer(model);
-        var schedule = CreateSchedule(optimizer);
+        using var optimizer = OptimizerFactory.Create(config.Optimizer, model);
+        var schedule = OptimizerFactory.CreateSchedule(config.Schedule, optimizer);
         var perIteration = config.Schedule.Kind == ScheduleKind.Inverse;
+        var step = new TrainingStep(config);
         var curve = new List<EpochStats>();
         var total = Stopwatch.StartNew();
         long samples = 0;
@@ -48,8 +49,7 @@ public sealed class Trainer
                 var size = Math.Min(config.BatchSize, data.Count - start);
                 using var scope = DisposeScope.Begin();
                 var (x, y) = data.Batch(order.Narrow(0, start, size), device);
-                var logits = model.Forward(x);
-                var loss = Functional.CrossEntropy(logits, y);
+                var (loss, logits) = step.Compute(model, x, y, epoch, shuffle);
                 optimizer.ZeroGrad();
                 loss.Backward();
                 optimizer.Step();
@@ -76,30 +76,5 @@ public sealed class Trainer
             EpochCompleted?.Invoke(stats);
         }
         return new TrainingResult(TrainingStatus.Completed, null, curve, total.Elapsed.TotalSeconds, samples);
-    }
-
-    private Optimizer CreateOptimizer(Module model)
-    {
-        var o = config.Optimizer;
-        return o.Kind switch
-        {
-            OptimizerKind.Sgd => new Sgd(model.Parameters(), o.LearningRate, o.Momentum, nesterov: o.Nesterov, weightDecay: o.WeightDecay),
-            OptimizerKind.Adam => new Adam(model.Parameters(), o.LearningRate, weightDecay: o.WeightDecay),
-            OptimizerKind.AdamW => new AdamW(model.Parameters(), o.LearningRate, weightDecay: o.WeightDecay),
-            _ => throw new ArgumentOutOfRangeException(nameof(model), o.Kind, "unknown optimizer"),
-        };
-    }
-
-    private LearningRateSchedule? CreateSchedule(Optimizer optimizer)
-    {
-        var s = config.Schedule;
-        return s.Kind switch
-        {
-            ScheduleKind.None => null,
-            ScheduleKind.Step => new StepLR(optimizer, s.StepSize, s.Gamma),
-            ScheduleKind.Exponential => new ExponentialLR(optimizer, s.Gamma),
-            ScheduleKind.Inverse => new InverseDecayLR(optimizer, s.Gamma, s.Power),
-            _ => throw new ArgumentOutOfRangeException(nameof(optimizer), s.Kind, "unknown schedule"),
-        };
     }
 }

@@ -44,6 +44,14 @@ public sealed record TrainingConfig
     /// <summary>Seeds initialisation, shuffling, dropout and augmentation: the same seed gives the same model on CPU.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>MixUp's α: λ ~ Beta(α, α) per mini-batch; 0 turns MixUp off (seed 002 uses α = 1).</summary>
+    public double MixUpAlpha { get; init; }
+
+    public AugmentationSettings Augmentation { get; init; } = AugmentationSettings.None;
+
+    /// <summary>FGSM adversarial training, or null for none.</summary>
+    public AdversarialTrainingSettings? Adversarial { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the field and the allowed range.</summary>
     public void Validate()
     {
@@ -67,5 +75,11 @@ public sealed record TrainingConfig
         {
             throw new ArgumentException("Nesterov momentum needs the SGD optimizer with momentum > 0");
         }
+        if (!(MixUpAlpha >= 0) || MixUpAlpha > 100)
+        {
+            throw new ArgumentException($"MixUp α must be in [0, 100] (got {MixUpAlpha})");
+        }
+        Augmentation.Validate();
+        Adversarial?.Validate();
     }
 }

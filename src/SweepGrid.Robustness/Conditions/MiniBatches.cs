@@ -1,0 +1,64 @@
+using SweepGrid.Torch;
+
+namespace SweepGrid.Robustness.Conditions;
+
+/// <summary>Argument checks and mini-batch ranges shared by the attacks and evaluations.</summary>
+internal static class MiniBatches
+{
+    public const int DefaultSize = 1000;
+
+    public static IEnumerable<(long Start, long Length)> Ranges(long count, int batchSize)
+    {
+        for (long start = 0; start < count; start += batchSize)
+        {
+            yield return (start, Math.Min(batchSize, count - start));
+        }
+    }
+
+    public static void CheckBatchSize(int batchSize)
+    {
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "the mini-batch size must be at least 1");
+        }
+    }
+
+    /// <summary>Images must be a floating-point batch [N, C, H, W]; labels (when given) int64 [N].</summary>
+    public static void CheckImages(Tensor images, Tensor? labels = null)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Dim != 4)
+        {
+            throw new ArgumentException($"images must be [N, C, H, W]; got [{string.Join(", ", images.Shape)}]", nameof(images));
+        }
+        if (images.DType is not (ScalarType.Float32 or ScalarType.Float64))
+        {
+            throw new ArgumentException($"images must be float32 or float64 in [0, 1]; got {images.DType}", nameof(images));
+        }
+        if (labels is null)
+        {
+            return;
+        }
+        if (labels.Dim != 1 || labels.Shape[0] != images.Shape[0] || labels.DType != ScalarType.Int64)
+        {
+            throw new ArgumentException(
+                $"labels must be int64 [{images.Shape[0]}] to match the images; got {labels.DType} [{string.Join(", ", labels.Shape)}]", nameof(labels));
+        }
+    }
+
+    public static void CheckEpsilon(double epsilon, string name = "epsilon")
+    {
+        if (!(epsilon is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(name, epsilon, "ε is an L∞ radius in [0, 1] pixel space: it must satisfy 0 ≤ ε ≤ 1");
+        }
+    }
+
+    /// <summary>A tensor shaped as the first dimension of <paramref name="template"/> sliced to <paramref name="length"/>.</summary>
+    public static long[] BatchShape(Tensor template, long length)
+    {
+        var shape = template.Shape;
+        shape[0] = length;
+        return shape;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using SweepGrid.Torch;
+
+namespace SweepGrid.Robustness.Datasets;
+
+/// <summary>
+/// A labelled image dataset held inside libtorch: images as ONE uint8 tensor [N, H, W] and labels as one
+/// int64 tensor [N], both on the CPU. Mini-batches are gathered by index inside libtorch
+/// (<see cref="Batch"/>), so pixels never travel through managed arrays during training.
+/// </summary>
+/// <remarks>
+/// Thread safety: after construction the dataset is immutable and may be used by any number of
+/// concurrent trainings; <see cref="Batch"/> and <see cref="EnsureOn"/> are thread-safe. Instances from
+/// <see cref="DatasetCache"/> are shared by the whole process and must not be disposed; callers that
+/// build their own (e.g. <see cref="SyntheticDigits"/>) own them and dispose them.
+/// </remarks>
+public sealed class ImageDataset : IDisposable
+{
+    private readonly ConcurrentDictionary<Device, Lazy<(Tensor Images, Tensor Labels)>> copies = new();
+    private bool disposed;
+
+    private ImageDataset(string name, Tensor images, Tensor labels, int height, int width, int classCount, string fingerprint)
+    {
+        Name = name;
+        Images = images;
+        Labels = labels;
+        Count = labels.Shape[0];
+        Height = height;
+        Width = width;
+        ClassCount = classCount;
+        Fingerprint = fingerprint;
+    }
+
+    /// <summary>A human-readable name such as "mnist/test".</summary>
+    public string Name { get; }
+
+    /// <summary>uint8 [N, H, W] on the CPU. Shared: read it, never modify or dispose it.</summary>
+    public Tensor Images { get; }
+
+    /// <summary>int64 [N] on the CPU, values 0 … ClassCount−1. Shared: read it, never modify or dispose it.</summary>
+    public Tensor Labels { get; }
+
+    public long Count { get; }
+
+    public int Height { get; }
+
+    public int Width { get; }
+
+    public int ClassCount { get; }
+
+    /// <summary>
+    /// SHA-256 (hex) of the decoded content: shape, class count, pixels and labels. The same for the raw
+    /// and the gzip file, different as soon as one pixel differs; trial identities use it.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    /// <summary>True for instances owned by <see cref="DatasetCache"/> (shared; Dispose refuses them).</summary>
+    public bool IsShared { get; internal set; }
+
+    /// <summary>Loads an image file and a label file (IDX, raw or gzip) and checks that they belong together.</summary>
+    /// <exception cref="DatasetException">A file is missing, malformed, or the two files disagree.</exception>
+    public static ImageDataset FromIdxFiles(string imagesPath, string labelsPath, string? name = null, int classCount = 10)
+    {
+        ArgumentNullException.ThrowIfNull(imagesPath);
+        ArgumentNullException.ThrowIfNull(labelsPath);
+        var images = IdxReader.ReadImages(imagesPath);
+        var labels = IdxReader.ReadLabels(labelsPath);
+        if (images.Count != labels.Length)
+        {
+            throw new DatasetException(DatasetFailure.CountMismatch, imagesPath,
+                $"{imagesPath} holds {images.Count} images but {labelsPath} holds {labels.Length} labels; expected the same count (are both files from the same dataset and split?)");
+        }
+        CheckLabels(labels, classCount, labelsPath);
+        return Create(name ?? Path.GetFileName(imagesPath), images.Pixels, labels, images.Count, images.Rows, images.Columns, classCount);
+    }
+
+    /// <summary>Builds a dataset from row-major pixels (N·H·W bytes) and one label byte per image; the bytes are copied into libtorch once.</summary>
+    public static ImageDataset FromPixels(string name, byte[] pixels, byte[] labels, int height, int width, int classCount = 10)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        if ((long)labels.Length * height * width != pixels.Length)
+        {
+            throw new ArgumentException($"{labels.Length} labels of {height}×{width} images need {(long)labels.Length * height * width} pixels, got {pixels.Length}", nameof(pixels));
+        }
+        CheckLabels(labels, classCount, name);
+        return Create(name, pixels, labels, labels.Length, height, width, classCount);
+    }
+
+    /// <summary>
+    /// Gathers the images and labels at <paramref name="indices"/> (integer tensor [B], any device) onto
+    /// <paramref name="device"/>: images float32 [B, 1, H, W] = uint8 / 255 (torchvision's ToTensor),
+    /// labels int64 [B]. The caller owns the returned tensors (the current <see cref="DisposeScope"/>, if
+    /// any, frees them). On a CUDA device the whole dataset is copied there once, on first use.
+    /// </summary>
+    public (Tensor Images, Tensor Labels) Batch(Tensor indices, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var (images, labels) = StorageOn(device);
+        using var index = indices.To(ScalarType.Int64, device);
+        using var picked = images.IndexSelect(0, index);
+        using var withChannel = picked.Unsqueeze(1);
+        using var asFloat = withChannel.To(ScalarType.Float32);
+        var x = asFloat.Div(255.0);
+        var y = labels.IndexSelect(0, index);
+        return (x, y);
+    }
+
+    /// <summary>Copies the dataset to <paramref name="device"/> now (once per device; a no-op for the CPU), so that a node pays the transfer at start-up.</summary>
+    public void EnsureOn(Device device) => _ = StorageOn(device);
+
+    /// <summary>A subset holding every index 0 … N−1, in order. The caller disposes it (its index tensor only).</summary>
+    public ImageSubset All()
+    {
+        using var indices = Tensor.Arange(0, Count, 1, ScalarType.Int64);
+        return new ImageSubset(this, indices);
+    }
+
+    /// <summary>A subset of the given indices (copied; int64 [n] on the CPU). No pixels are copied.</summary>
+    public ImageSubset Subset(Tensor indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        return new ImageSubset(this, indices);
+    }
+
+    public void Dispose()
+    {
+        if (IsShared)
+        {
+            throw new InvalidOperationException($"dataset '{Name}' belongs to DatasetCache and is shared by every training in the process; do not dispose it");
+        }
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
+        foreach (var (device, copy) in copies)
+        {
+            if (device.Type != DeviceType.Cpu && copy.IsValueCreated)
+            {
+                copy.Value.Images.Dispose();
+                copy.Value.Labels.Dispose();
+            }
+        }
+        Images.Dispose();
+        Labels.Dispose();
+    }
+
+    public override string ToString() => $"{Name}: {Count} images {Height}×{Width}, {ClassCount} classes";
+
+    private (Tensor Images, Tensor Labels) StorageOn(Device device)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (device.Type == DeviceType.Cpu)
+        {
+            return (Images, Labels);
+        }
+        return copies.GetOrAdd(device, d => new Lazy<(Tensor, Tensor)>(
+            () => (Images.To(d).DetachFromDisposeScope(), Labels.To(d).DetachFromDisposeScope()),
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    private static void CheckLabels(byte[] labels, int classCount, string source)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] >= classCount)
+            {
+                throw new DatasetException(DatasetFailure.BadLabel, source,
+                    $"{source}: label {labels[i]} at index {i} is outside 0..{classCount - 1}; expected one of the {classCount} class indices");
+            }
+        }
+    }
+
+    private static ImageDataset Create(string name, byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
+    {
+        var fingerprint = ComputeFingerprint(pixels, labels, count, height, width, classCount);
+        var images = Tensor.From<byte>(pixels, [count, height, width]).DetachFromDisposeScope();
+        try
+        {
+            using var labelBytes = Tensor.From<byte>(labels, [count]);
+            var labelTensor = labelBytes.To(ScalarType.Int64).DetachFromDisposeScope();
+            return new ImageDataset(name, images, labelTensor, height, width, classCount, fingerprint);
+        }
+        catch
+        {
+            images.Dispose();
+            throw;
+        }
+    }
+
+    private static string ComputeFingerprint(byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> header = stackalloc byte[16];
+        BitConverter.TryWriteBytes(header[..4], count);
+        BitConverter.TryWriteBytes(header[4..8], height);
+        BitConverter.TryWriteBytes(header[8..12], width);
+        BitConverter.TryWriteBytes(header[12..], classCount);
+        hash.AppendData(header);
+        hash.AppendData(pixels);
+        hash.AppendData(labels);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,76 @@
+using SweepGrid.Robustness.Conditions;
+using SweepGrid.Torch;
+using SweepGrid.Torch.Nn;
+
+namespace SweepGrid.Robustness.Training;
+
+/// <summary>
+/// One mini-batch's loss under the configured augmentation, MixUp and FGSM adversarial training. All
+/// randomness comes from the training's generator (and MixUp's λ from a managed stream seeded by the
+/// training seed), so a seed fixes the whole run.
+/// </summary>
+internal sealed class TrainingStep(TrainingConfig config)
+{
+    private readonly BetaSampler beta = new(config.Seed);
+
+    /// <summary>The loss to back-propagate and the logits whose argmax counts toward training accuracy.</summary>
+    public (Tensor Loss, Tensor Logits) Compute(Module model, Tensor images, Tensor labels, int epoch, Generator generator)
+    {
+        var x = Augment(images, generator);
+        Tensor logits, loss;
+        if (config.MixUpAlpha > 0)
+        {
+            // loss = λ·CE(f(x̃), y) + (1 − λ)·CE(f(x̃), y_π), x̃ = λ·x + (1 − λ)·x_π (seed 002, definitions.md).
+            var lambda = beta.Next(config.MixUpAlpha);
+            var partner = Torch.Random.Randperm(x.Shape[0], generator).To(x.Device);
+            var mixed = (x * lambda) + (x.IndexSelect(0, partner) * (1 - lambda));
+            logits = model.Forward(mixed);
+            loss = (Functional.CrossEntropy(logits, labels) * lambda) + (Functional.CrossEntropy(logits, labels.IndexSelect(0, partner)) * (1 - lambda));
+        }
+        else
+        {
+            logits = model.Forward(x);
+            loss = Functional.CrossEntropy(logits, labels);
+        }
+        var adversarial = config.Adversarial;
+        var weight = adversarial?.WeightAt(epoch) ?? 0;
+        if (adversarial is not null && weight > 0)
+        {
+            using var attack = Fgsm.Attack(model, x, labels, adversarial.Epsilon, (int)x.Shape[0]);
+            var adversarialLoss = Functional.CrossEntropy(model.Forward(attack.Adversarials), labels);
+            loss = (loss * (1 - weight)) + (adversarialLoss * weight);
+        }
+        return (loss, logits);
+    }
+
+    private Tensor Augment(Tensor images, Generator generator)
+    {
+        var a = config.Augmentation;
+        var x = images;
+        if (a.IsGeometric)
+        {
+            var options = new DeformationOptions
+            {
+                MaxRotationDegrees = a.RotationDegrees,
+                MaxTranslation = a.TranslationPixels,
+                MaxScaleChange = 0,
+                MaxShear = 0,
+                ElasticAlpha = 0,
+            };
+            x = ElasticAffineDeformation.Apply(x, generator, options);
+        }
+        if (a.HorizontalFlip)
+        {
+            var n = x.Shape[0];
+            var width = x.Shape[3];
+            var reversed = Tensor.Arange(width - 1, -1, -1, device: x.Device);
+            var flip = Torch.Random.Rand([n], generator, device: x.Device).Lt(0.5).View(n, 1, 1, 1);
+            x = Tensor.Where(flip, x.IndexSelect(3, reversed), x);
+        }
+        if (a.NoiseSigma > 0)
+        {
+            x = Corruptions.GaussianNoise(x, a.NoiseSigma, generator);
+        }
+        return x;
+    }
+}
