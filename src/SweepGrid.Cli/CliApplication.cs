@@ -33,6 +33,7 @@ public static class CliApplication
         var root = new RootCommand("SweepGrid: hyperparameter sweeps for robustness studies of neural networks.")
         {
             TrainCommand.Create(options, Console.Out, Console.Error),
+            DataCommand.Create(options, Console.Out, Console.Error),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }

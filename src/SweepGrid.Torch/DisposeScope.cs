@@ -38,11 +38,12 @@ public sealed class DisposeScope : IDisposable
         {
             return;
         }
-        disposed = true;
         if (current != this)
         {
+            // Refused without marking the scope disposed, so a correct later Dispose still frees its tensors.
             throw new InvalidOperationException("dispose scopes must be disposed innermost first, on the thread that began them");
         }
+        disposed = true;
         current = Outer;
         foreach (var tensor in tensors)
         {

@@ -47,7 +47,10 @@ public static class ParameterArchive
 
     public static byte[] Save(Module module) => Save(module.StateDict());
 
-    /// <summary>Reads every tensor; the caller owns (and disposes) them.</summary>
+    /// <summary>
+    /// Reads every tensor; the caller owns (and disposes) them. A truncated or garbled buffer throws
+    /// <see cref="InvalidDataException"/> naming the entry being read, and leaves nothing allocated.
+    /// </summary>
     public static List<(string Name, Tensor Tensor)> Load(ReadOnlySpan<byte> buffer)
     {
         var reader = new SpanReader(buffer);
@@ -62,26 +65,65 @@ public static class ParameterArchive
         }
         var count = reader.UInt32();
         var result = new List<(string, Tensor)>();
-        for (var i = 0; i < count; i++)
+        try
         {
-            var name = Encoding.UTF8.GetString(reader.Bytes(reader.UInt16()));
-            var dtype = (ScalarType)reader.Byte();
-            var rank = reader.Byte();
-            var shape = new long[rank];
-            for (var d = 0; d < rank; d++)
+            for (var i = 0; i < count; i++)
             {
-                shape[d] = reader.Int64();
+                var name = Encoding.UTF8.GetString(reader.Bytes(reader.UInt16()));
+                try
+                {
+                    result.Add((name, ReadTensor(ref reader)));
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new InvalidDataException($"parameter '{name}': {e.Message}", e);
+                }
             }
-            var length = checked((int)reader.UInt64());
-            var data = reader.Bytes(length);
-            var expected = shape.Aggregate(1L, (a, b) => a * b) * dtype.ElementSize();
-            if (expected != length)
+        }
+        catch
+        {
+            // The caller never sees a partly read archive, so nothing else would free these.
+            foreach (var (_, tensor) in result)
             {
-                throw new InvalidDataException($"parameter '{name}': {length} data bytes for shape [{string.Join(", ", shape)}] of {dtype} (expected {expected})");
+                tensor.Dispose();
             }
-            result.Add((name, FromBytes(data, shape, dtype)));
+            throw;
         }
         return result;
+    }
+
+    private static Tensor ReadTensor(ref SpanReader reader)
+    {
+        var dtype = (ScalarType)reader.Byte();
+        if (!Enum.IsDefined(dtype))
+        {
+            throw new InvalidDataException($"unknown dtype code {(int)dtype}");
+        }
+        var rank = reader.Byte();
+        var shape = new long[rank];
+        for (var d = 0; d < rank; d++)
+        {
+            shape[d] = reader.Int64();
+        }
+        var declared = reader.UInt64();
+        if (declared > int.MaxValue)
+        {
+            throw new InvalidDataException($"{declared} data bytes is more than an archive entry can hold");
+        }
+        var length = (int)declared;
+        var data = reader.Bytes(length);
+        var expected = shape.Aggregate(1L, (a, b) => a * b) * dtype.ElementSize();
+        if (expected != length)
+        {
+            throw new InvalidDataException($"{length} data bytes for shape [{string.Join(", ", shape)}] of {dtype} (expected {expected})");
+        }
+        if (rank > 0)
+        {
+            return FromBytes(data, shape, dtype);
+        }
+        // Tensor.From reads an empty shape as "1-D"; a 0-dim tensor (e.g. num_batches_tracked) must stay 0-dim.
+        using var single = FromBytes(data, [1], dtype);
+        return single.Reshape();
     }
 
     /// <summary>

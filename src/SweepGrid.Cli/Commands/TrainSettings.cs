@@ -1,15 +1,6 @@
-using SweepGrid.Robustness.Models;
-using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
+using SweepGrid.Robustness.Evaluation;
 
 namespace SweepGrid.Cli.Commands;
 
 /// <summary>What `sweepgrid train` was asked to do, after parsing and validation.</summary>
-public sealed record TrainSettings(
-    ModelSpec Model,
-    TrainingConfig Training,
-    string DataDirectory,
-    int Threads,
-    long TrainLimit,
-    Device Device,
-    bool Json);
+public sealed record TrainSettings(TrialDefinition Trial, TrialEnvironment Environment, bool Json);

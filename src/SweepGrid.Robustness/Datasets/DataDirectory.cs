@@ -36,7 +36,12 @@ public static class DataDirectory
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(file);
         var root = Path.GetFullPath(directory);
-        string[] folders = [Path.Combine(root, dataset.Name), root];
+        // Fashion-MNIST and KMNIST reuse MNIST's file names, so a bare folder of IDX files is taken as
+        // the dataset only when it is MNIST (the default) or is named after the dataset; otherwise
+        // "ood=fashion-mnist" against a folder of MNIST files would silently compare MNIST with itself.
+        var rootIsDataset = dataset.Name == DatasetCatalog.Mnist.Name || Path.GetFileName(root) == dataset.Name;
+        var sibling = Path.Combine(Path.GetDirectoryName(root) ?? root, dataset.Name);
+        string[] folders = rootIsDataset ? [Path.Combine(root, dataset.Name), root] : [Path.Combine(root, dataset.Name), sibling];
         string[] names = file.UncompressedFileName == file.FileName ? [file.FileName] : [file.FileName, file.UncompressedFileName];
         return [.. folders.SelectMany(folder => names.Select(name => Path.Combine(folder, name)))];
     }

@@ -1,0 +1,186 @@
+using SweepGrid.Robustness.Conditions;
+using SweepGrid.Robustness.Metrics;
+using SweepGrid.Robustness.Models;
+using SweepGrid.Robustness.Training;
+using SweepGrid.Torch;
+using SweepGrid.Torch.Nn;
+
+namespace SweepGrid.Robustness.Evaluation;
+
+/// <summary>
+/// Evaluates one trained model on every entry of an <see cref="EvaluationPlan"/> and returns the metrics
+/// in long format. The model is left in eval mode.
+/// </summary>
+internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test, TrialEnvironment environment, ulong seed)
+{
+    private const int BatchSize = 1000;
+    private readonly List<MetricValue> metrics = [];
+
+    public IReadOnlyList<MetricValue> Evaluate(EvaluationPlan plan, IBatchSource? validation, CancellationToken cancellation)
+    {
+        model.Eval();
+        var clean = LogitMatrixOf(model, test.Images);
+        var cleanAccuracy = ClassificationMetrics.Accuracy(clean, test.LabelArray);
+        foreach (var (condition, kernel) in plan.Conditions)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            EvaluateCondition(condition, kernel, cleanAccuracy);
+        }
+        if (plan.Calibration)
+        {
+            Add("clean", CalibrationMetrics.Summarize(clean, test.LabelArray).ToMetrics());
+        }
+        if (plan.TemperatureScaling)
+        {
+            var (logits, labels, _) = Predictions.Logits(model, validation ?? throw new InvalidOperationException("temperature scaling needs a validation split"), environment.Device);
+            var fit = TemperatureScaling.Fit(new LogitMatrix(logits, clean.Classes), labels.Select(l => (int)l).ToArray());
+            Add("clean", TemperatureScaling.Report(clean, test.LabelArray, fit.Temperature).ToMetrics());
+        }
+        foreach (var set in plan.OutOfDistribution)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            EvaluateOutOfDistribution(set, clean);
+        }
+        if (plan.Regimes)
+        {
+            EvaluateRegimes();
+        }
+        if (plan.Gradients)
+        {
+            var magnitudes = InputGradientMagnitude.PerSample(model, test.Images, test.Labels).Select(g => (double)g).ToArray();
+            var confidence = OodScores.TrueClassProbability(clean, test.LabelArray);
+            Add("clean", InputGradientStatistics.Summarize(magnitudes, test.LabelArray, confidence, clean.Classes).ToMetrics());
+        }
+        if (plan.PixelAttackMax > 0)
+        {
+            foreach (var result in PixelAttack.Run(model, test.Images, test.Labels, Enumerable.Range(1, plan.PixelAttackMax), clean.Classes))
+            {
+                var condition = $"pixel={result.PixelCount}";
+                Add(condition, "success_rate", result.SuccessRate);
+                for (var c = 0; c < result.SuccessRatePerClass.Count; c++)
+                {
+                    Add(condition, $"success_rate_class_{c}", result.SuccessRatePerClass[c]);
+                }
+            }
+        }
+        return metrics;
+    }
+
+    private void EvaluateCondition(IEvaluationCondition condition, int? kernel, double cleanAccuracy)
+    {
+        var name = EvaluationPlan.ConditionName(condition, kernel);
+        using var filter = kernel is int k ? LowPassFilter.ForSeed004(k) : null;
+        // Not disposed: it owns the trial's model as a child. The filter is disposed above.
+        var evaluated = filter is null ? model : new PreprocessedModel(filter.To(environment.Device), model);
+        using var images = condition.Apply(evaluated, test.Images, test.Labels);
+        var logits = LogitMatrixOf(evaluated, images);
+        var predictions = logits.Predictions();
+        var accuracy = ClassificationMetrics.Accuracy(predictions, test.LabelArray);
+        Add(name, MetricName.Accuracy, accuracy);
+        Add(name, MetricName.Error, 1 - accuracy);
+        Add(name, MetricName.DeltaAccuracy, ClassificationMetrics.DeltaAccuracy(accuracy, cleanAccuracy));
+        var perClass = ClassificationMetrics.PerClassAccuracy(predictions, test.LabelArray, logits.Classes);
+        for (var c = 0; c < perClass.Length; c++)
+        {
+            Add(name, MetricName.AccuracyOfClass(c), perClass[c]);
+        }
+        using (Autograd.NoGrad())
+        {
+            using var difference = (images - test.Images).Abs();
+            using var mean = difference.Mean();
+            Add(name, MetricName.Distortion, mean.Item());
+        }
+        if (condition is FgsmCondition or PgdCondition)
+        {
+            if (perClass.All(double.IsFinite))
+            {
+                Add(name, MetricName.ClassRobustness, ClassificationMetrics.ClassRobustness(predictions, test.LabelArray, logits.Classes));
+            }
+            if (condition is FgsmCondition)
+            {
+                // FGSM moves an input only where its loss gradient is non-zero (definitions.md: report masking).
+                var magnitudes = InputGradientMagnitude.PerSample(evaluated, test.Images, test.Labels);
+                Add(name, MetricName.ZeroGradientFraction, magnitudes.Count(g => g == 0) / (double)magnitudes.Length);
+            }
+        }
+    }
+
+    private void EvaluateOutOfDistribution(string set, LogitMatrix clean)
+    {
+        using var generator = new Generator(ConditionSeed.Derive(seed, "ood=" + set));
+        using var images = set switch
+        {
+            "noise" => OutOfDistributionImages.Uniform(test.Count, generator, device: environment.Device),
+            "gaussian" => OutOfDistributionImages.Gaussian(test.Count, generator, device: environment.Device),
+            _ => TestSet.ImagesOf(set, environment.DataDirectory, test.Count, environment.Device),
+        };
+        var condition = "ood=" + set;
+        var outside = LogitMatrixOf(model, images);
+        Add(condition, OodDetection.Evaluate(clean, outside));
+        var inside = Odin.Scores(model, test.Images).Select(s => -(double)s).ToArray();
+        var odinOutside = Odin.Scores(model, images).Select(s => -(double)s).ToArray();
+        Add(condition, MetricName.AurocOdin, OodDetection.Auroc(inside, odinOutside));
+        Add(condition, MetricName.Fpr95Odin, OodDetection.FalsePositiveRateAtRecall(inside, odinOutside));
+    }
+
+    private void EvaluateRegimes()
+    {
+        if (model is not MlpT mlp)
+        {
+            throw new InvalidOperationException("\"regimes\" applies to MLP-T only");
+        }
+        var net = new List<float>();
+        using (Autograd.NoGrad())
+        {
+            foreach (var (start, length) in MiniBatches.Ranges(test.Count, BatchSize))
+            {
+                using var scope = DisposeScope.Begin();
+                net.AddRange(mlp.HiddenNetInput(test.Images.Narrow(0, start, length)).To(Device.Cpu).ToArray<float>());
+            }
+        }
+        Add("clean", ActivationRegimes.Fractions(net.ToArray(), spec.Temperature).ToMetrics());
+    }
+
+    private static LogitMatrix LogitMatrixOf(Module module, Tensor images)
+    {
+        using var logits = LogitsOf(module, images);
+        return LogitMatrix.FromTensor(logits);
+    }
+
+    /// <summary>Logits [N, K] in eval mode without autograd, batch by batch (caller owns the result).</summary>
+    private static Tensor LogitsOf(Module module, Tensor images)
+    {
+        using var noGrad = Autograd.NoGrad();
+        var parts = new List<Tensor>();
+        try
+        {
+            foreach (var (start, length) in MiniBatches.Ranges(images.Shape[0], BatchSize))
+            {
+                using var batch = images.Narrow(0, start, length);
+                parts.Add(module.Forward(batch).DetachFromDisposeScope());
+            }
+            return Tensor.Cat(parts);
+        }
+        finally
+        {
+            parts.ForEach(p => p.Dispose());
+        }
+    }
+
+    /// <summary>Records a value once: "ece" and "ts" both report the unscaled calibration of the clean test set.</summary>
+    private void Add(string condition, string metric, double value)
+    {
+        if (!metrics.Any(m => m.Condition == condition && m.Metric == metric))
+        {
+            metrics.Add(new MetricValue(condition, metric, value));
+        }
+    }
+
+    private void Add(string condition, IReadOnlyDictionary<string, double> values)
+    {
+        foreach (var (metric, value) in values)
+        {
+            Add(condition, metric, value);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using SweepGrid.Robustness.Datasets;
+using SweepGrid.Robustness.Models;
+using SweepGrid.Robustness.Training;
+using SweepGrid.Torch;
+
+namespace SweepGrid.Robustness.Evaluation;
+
+/// <summary>
+/// The one entry point the orchestrator calls per trial: load the data (shared per process), train,
+/// evaluate every entry, and return metrics, curve, timings and weights — or evaluate stored weights
+/// under new conditions without retraining. Training outcomes (diverged, cancelled) are results;
+/// invalid definitions throw before any work starts.
+/// </summary>
+public static class TrialRunner
+{
+    /// <exception cref="ArgumentException">The definition is invalid (the message names the field).</exception>
+    /// <exception cref="Conditions.InvalidConditionException">An evaluation entry is unknown or out of range.</exception>
+    /// <exception cref="DatasetException">Dataset files are missing or corrupt.</exception>
+    public static TrialResult Run(TrialDefinition trial, TrialEnvironment environment, Action<EpochStats>? onEpoch = null,
+        CancellationToken cancellation = default)
+    {
+        var plan = Validate(trial);
+        TorchRuntime.SetThreads(environment.Threads);
+        var clock = Stopwatch.StartNew();
+        using var data = TrialData.Load(trial, environment);
+        var loadSeconds = clock.Elapsed.TotalSeconds;
+
+        using var generator = new Generator(trial.Training.Seed, environment.Device);
+        using var model = trial.Model.Create(generator);
+        model.To(environment.Device);
+        var trainer = new Trainer(trial.Training);
+        if (onEpoch is not null)
+        {
+            trainer.EpochCompleted += onEpoch;
+        }
+        var training = trainer.Train(model, data.Train, environment.Device, generator, cancellation);
+        if (training.Status != TrainingStatus.Completed)
+        {
+            return new TrialResult(training.Status, training.Reason, [], training.Curve, new TrialTimings(loadSeconds, training.Seconds, 0), null);
+        }
+        var weights = ParameterArchive.Save(model);
+        var evaluation = Stopwatch.StartNew();
+        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation);
+        return new TrialResult(TrainingStatus.Completed, null, metrics, training.Curve,
+            new TrialTimings(loadSeconds, training.Seconds, evaluation.Elapsed.TotalSeconds), weights);
+    }
+
+    /// <summary>Evaluates stored weights (from <see cref="TrialResult.Weights"/>) without retraining.</summary>
+    public static TrialResult Evaluate(TrialDefinition trial, byte[] weights, TrialEnvironment environment, CancellationToken cancellation = default)
+    {
+        var plan = Validate(trial);
+        TorchRuntime.SetThreads(environment.Threads);
+        var clock = Stopwatch.StartNew();
+        using var data = TrialData.Load(trial, environment);
+        var loadSeconds = clock.Elapsed.TotalSeconds;
+        using var generator = new Generator(trial.Training.Seed, environment.Device);
+        using var model = trial.Model.Create(generator);
+        ParameterArchive.LoadInto(model, weights);
+        model.To(environment.Device);
+        var evaluation = Stopwatch.StartNew();
+        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation);
+        return new TrialResult(TrainingStatus.Completed, null, metrics, [], new TrialTimings(loadSeconds, 0, evaluation.Elapsed.TotalSeconds), weights);
+    }
+
+    private static EvaluationPlan Validate(TrialDefinition trial)
+    {
+        trial.Training.Validate();
+        if (trial.ValidationCount < 0 || trial.TrainLimit < 0 || trial.TestLimit < 0)
+        {
+            throw new ArgumentException("validation count, train limit and test limit must be >= 0");
+        }
+        var plan = EvaluationPlan.Parse(trial.Evaluations, trial.Training.Seed);
+        if (plan.TemperatureScaling && trial.ValidationCount == 0)
+        {
+            throw new ArgumentException("evaluation \"ts\" (temperature scaling) needs a validation split: set a validation count > 0");
+        }
+        if (plan.Regimes && trial.Model.Kind != ModelKind.Mlp)
+        {
+            throw new ArgumentException($"evaluation \"regimes\" applies to MLP-T only, not {trial.Model.Kind.ToString().ToLowerInvariant()}");
+        }
+        return plan;
+    }
+
+    /// <summary>The trial's view of its dataset: training subset, optional validation split, test set.</summary>
+    private sealed class TrialData : IDisposable
+    {
+        private readonly List<IDisposable> owned = [];
+
+        private TrialData()
+        {
+        }
+
+        public IBatchSource Train { get; private set; } = null!;
+        public IBatchSource? Validation { get; private set; }
+        public TestSet Test { get; private set; } = null!;
+
+        public static TrialData Load(TrialDefinition trial, TrialEnvironment environment)
+        {
+            var data = new TrialData();
+            try
+            {
+                var train = DatasetCache.Open(trial.Dataset, DataSplit.Train, environment.DataDirectory);
+                var test = DatasetCache.Open(trial.Dataset, DataSplit.Test, environment.DataDirectory);
+                var all = data.Own(train.All());
+                var pool = all;
+                if (trial.ValidationCount > 0)
+                {
+                    var split = data.Own(all.Split(trial.ValidationCount, trial.Training.Seed));
+                    pool = split.Train;
+                    data.Validation = split.Validation;
+                }
+                data.Train = trial.TrainLimit > 0 && trial.TrainLimit < pool.Count ? data.Own(pool.Limit(trial.TrainLimit, trial.Training.Seed)) : pool;
+                using var testAll = test.All();
+                data.Test = data.Own(TestSet.From(testAll, trial.TestLimit, environment.Device));
+                // Out-of-distribution datasets load now, so a missing file fails before training, not after.
+                foreach (var set in EvaluationPlan.Parse(trial.Evaluations, trial.Training.Seed).OutOfDistribution.Where(s => s is not ("noise" or "gaussian")))
+                {
+                    DatasetCache.Open(set, DataSplit.Test, environment.DataDirectory);
+                }
+                return data;
+            }
+            catch
+            {
+                data.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var item in Enumerable.Reverse(owned))
+            {
+                item.Dispose();
+            }
+        }
+
+        private T Own<T>(T item) where T : IDisposable
+        {
+            owned.Add(item);
+            return item;
+        }
+    }
+}
