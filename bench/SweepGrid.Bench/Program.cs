@@ -3,11 +3,13 @@ using SweepGrid.Bench;
 return args.FirstOrDefault() switch
 {
     "train" => TrainingBenchmark.Run(args[1..]),
+    "eval" => EvaluationBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: SweepGrid.Bench train [--data DIR] [--models mlp,lenet] [--threads N] [--batch-size N] [--limit N] [--seed N]");
+    Console.Error.WriteLine("       SweepGrid.Bench eval [--data DIR] [--weights FILE] [--train]");
     return 2;
 }

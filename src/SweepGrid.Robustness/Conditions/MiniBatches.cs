@@ -53,12 +53,4 @@ internal static class MiniBatches
             throw new ArgumentOutOfRangeException(name, epsilon, "ε is an L∞ radius in [0, 1] pixel space: it must satisfy 0 ≤ ε ≤ 1");
         }
     }
-
-    /// <summary>A tensor shaped as the first dimension of <paramref name="template"/> sliced to <paramref name="length"/>.</summary>
-    public static long[] BatchShape(Tensor template, long length)
-    {
-        var shape = template.Shape;
-        shape[0] = length;
-        return shape;
-    }
 }

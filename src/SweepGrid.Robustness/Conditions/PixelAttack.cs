@@ -50,7 +50,8 @@ public static class PixelAttack
             batchAttacked.CopyTo(attacked, start);
             batchFewest.CopyTo(fewest, start);
         }
-        var labelValues = labels.To(Device.Cpu).ToArray<long>();
+        using var labelsOnCpu = labels.To(Device.Cpu);
+        var labelValues = labelsOnCpu.ToArray<long>();
         var attackedPerClass = new long[classCount];
         var succeededPerClass = new long[classCount];
         for (var i = 0; i < count; i++)

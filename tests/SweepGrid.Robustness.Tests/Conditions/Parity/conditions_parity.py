@@ -58,9 +58,9 @@ def input_gradient(model, x, loss_of_logits):
 
 def blur(directory, spec):
     images = load(directory, "images", spec["shape"])
-    for sigma in spec["sigmas"]:
-        save(directory, f"blur_{sigma}", torchvision_gaussian_blur(images, spec["kernel_size"], sigma))
-        save(directory, f"taps_{sigma}", torchvision_gaussian_kernel1d(spec["kernel_size"], sigma))
+    for i, sigma in enumerate(spec["sigmas"]):
+        save(directory, f"blur_{i}", torchvision_gaussian_blur(images, spec["kernel_size"], float(sigma)))
+        save(directory, f"taps_{i}", torchvision_gaussian_kernel1d(spec["kernel_size"], float(sigma)))
 
 
 def fgsm(directory, spec):
