@@ -23,7 +23,7 @@ internal sealed class TrainOptions
     private readonly Option<double> weightDecay = new("--weight-decay") { Description = "L2 weight decay (decoupled for adamw).", DefaultValueFactory = _ => 0 };
     private readonly Option<string> schedule = new("--schedule") { Description = "Learning-rate schedule: none, step, exponential, inv (Caffe).", DefaultValueFactory = _ => "none" };
     private readonly Option<int> stepSize = new("--step-size") { Description = "StepLR: epochs between decays.", DefaultValueFactory = _ => 1 };
-    private readonly Option<double> gamma = new("--gamma") { Description = "Decay factor of step/exponential, or γ of inv.", DefaultValueFactory = _ => 0.1 };
+    private readonly Option<double> gamma = new("--gamma") { Description = "Decay factor of step (default 0.7) or exponential (default 0.98), or γ of inv (default 1e-4)." };
     private readonly Option<double> mixup = new("--mixup") { Description = "MixUp α (0 = off).", DefaultValueFactory = _ => 0 };
     private readonly Option<double> rotate = new("--augment-rotation") { Description = "Random rotation up to ± degrees.", DefaultValueFactory = _ => 0 };
     private readonly Option<double> translate = new("--augment-translation") { Description = "Random translation up to ± pixels.", DefaultValueFactory = _ => 0 };
@@ -73,7 +73,7 @@ internal sealed class TrainOptions
             Optimizer = new OptimizerSettings(
                 Enum.Parse<OptimizerKind>(Numbers.Allowed(parse.GetValue(optimizer)!, "--optimizer", "adam", "adamw", "sgd"), ignoreCase: true),
                 parse.GetValue(lr), parse.GetValue(momentum), parse.GetValue(nesterov), parse.GetValue(weightDecay)),
-            Schedule = new ScheduleSettings(scheduleKind, parse.GetValue(stepSize), scheduleKind == ScheduleKind.Inverse && parse.GetResult(gamma) is null ? 1e-4 : parse.GetValue(gamma)),
+            Schedule = new ScheduleSettings(scheduleKind, parse.GetValue(stepSize), parse.GetResult(gamma) is not null ? parse.GetValue(gamma) : DefaultGamma(scheduleKind)),
             MixUpAlpha = parse.GetValue(mixup),
             Augmentation = new AugmentationSettings(parse.GetValue(rotate), parse.GetValue(translate), parse.GetValue(flip), parse.GetValue(noise)),
             Adversarial = ParseAdversarial(parse.GetValue(adversarial)),
@@ -96,6 +96,16 @@ internal sealed class TrainOptions
             threadCount);
         return new TrainSettings(trial, environment, parse.GetValue(json));
     }
+
+    /// <summary>γ when --gamma is not given: Caffe's inv uses 1e-4; seed 001's exponential decay is 0.98 per epoch;
+    /// seed 000's StepLR decays by 0.7 per epoch (our choice; the paper gives no value).</summary>
+    private static double DefaultGamma(ScheduleKind kind) => kind switch
+    {
+        ScheduleKind.Inverse => 1e-4,
+        ScheduleKind.Step => 0.7,
+        ScheduleKind.Exponential => 0.98,
+        _ => 0.1,
+    };
 
     private static long NonNegative(long value, string option) => value >= 0 ? value : throw new ArgumentException($"{option} must be >= 0");
 

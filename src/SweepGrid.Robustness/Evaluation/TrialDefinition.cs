@@ -12,8 +12,14 @@ public sealed record TrialDefinition
     /// <summary>Catalog name of the dataset ("mnist", "fashion-mnist", "kmnist").</summary>
     public string Dataset { get; init; } = "mnist";
 
-    /// <summary>Images carved from the training set (seeded) for temperature scaling; never trained on.</summary>
+    /// <summary>Images carved from the training set for temperature scaling; never trained on.</summary>
     public long ValidationCount { get; init; }
+
+    /// <summary>
+    /// Seed of the validation split: fixed (not the training seed) so every trial of a study, whatever its
+    /// seed, holds out the same images (definitions.md: "a validation split ... with a fixed seed").
+    /// </summary>
+    public ulong ValidationSeed { get; init; }
 
     /// <summary>Train on this many images of a seeded permutation of the rest of the training set (0 = all).</summary>
     public long TrainLimit { get; init; }

@@ -14,21 +14,20 @@ namespace SweepGrid.Robustness.Evaluation;
 internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test, TrialEnvironment environment, ulong seed)
 {
     private const int BatchSize = 1000;
+
+    /// <summary>Accuracy under attack over the inputs the model classifies correctly when clean.</summary>
+    public const string RobustAccuracyOfCleanCorrect = "accuracy_clean_correct";
     private readonly List<MetricValue> metrics = [];
 
     public IReadOnlyList<MetricValue> Evaluate(EvaluationPlan plan, IBatchSource? validation, CancellationToken cancellation)
     {
         model.Eval();
         var clean = LogitMatrixOf(model, test.Images);
-        var cleanAccuracy = ClassificationMetrics.Accuracy(clean, test.LabelArray);
+        var cleanPredictions = clean.Predictions();
         foreach (var (condition, kernel) in plan.Conditions)
         {
             cancellation.ThrowIfCancellationRequested();
-            EvaluateCondition(condition, kernel, cleanAccuracy);
-        }
-        if (plan.Calibration)
-        {
-            Add("clean", CalibrationMetrics.Summarize(clean, test.LabelArray).ToMetrics());
+            EvaluateCondition(condition, kernel, cleanPredictions, plan.Calibration);
         }
         if (plan.TemperatureScaling)
         {
@@ -66,8 +65,9 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
         return metrics;
     }
 
-    private void EvaluateCondition(IEvaluationCondition condition, int? kernel, double cleanAccuracy)
+    private void EvaluateCondition(IEvaluationCondition condition, int? kernel, int[] cleanPredictions, bool calibration)
     {
+        var cleanAccuracy = ClassificationMetrics.Accuracy(cleanPredictions, test.LabelArray);
         var name = EvaluationPlan.ConditionName(condition, kernel);
         using var filter = kernel is int k ? LowPassFilter.ForSeed004(k) : null;
         // Not disposed: it owns the trial's model as a child. The filter is disposed above.
@@ -90,8 +90,19 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
             using var mean = difference.Mean();
             Add(name, MetricName.Distortion, mean.Item());
         }
+        if (calibration)
+        {
+            // Per condition, so covariate-shift studies (seed 002) get calibration under each shift.
+            Add(name, CalibrationMetrics.Summarize(logits, test.LabelArray).ToMetrics());
+        }
         if (condition is FgsmCondition or PgdCondition)
         {
+            // Robust accuracy over all inputs is "accuracy"; this is the variant over clean-correct inputs only.
+            var cleanCorrect = Enumerable.Range(0, predictions.Length).Where(i => cleanPredictions[i] == test.LabelArray[i]).ToArray();
+            if (cleanCorrect.Length > 0)
+            {
+                Add(name, RobustAccuracyOfCleanCorrect, cleanCorrect.Count(i => predictions[i] == test.LabelArray[i]) / (double)cleanCorrect.Length);
+            }
             if (perClass.All(double.IsFinite))
             {
                 Add(name, MetricName.ClassRobustness, ClassificationMetrics.ClassRobustness(predictions, test.LabelArray, logits.Classes));

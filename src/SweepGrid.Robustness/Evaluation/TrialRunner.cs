@@ -106,7 +106,7 @@ public static class TrialRunner
                 var pool = all;
                 if (trial.ValidationCount > 0)
                 {
-                    var split = data.Own(all.Split(trial.ValidationCount, trial.Training.Seed));
+                    var split = data.Own(all.Split(trial.ValidationCount, trial.ValidationSeed));
                     pool = split.Train;
                     data.Validation = split.Validation;
                 }
