@@ -63,6 +63,55 @@ public static class TrialRunner
         return new TrialResult(TrainingStatus.Completed, null, metrics, [], new TrialTimings(loadSeconds, 0, evaluation.Elapsed.TotalSeconds), weights);
     }
 
+    /// <summary>
+    /// Evaluates an ensemble of trained members (e.g. M3+M5+M7, or five seeds of one model) as one model
+    /// whose prediction is the mean of the members' softmax outputs (attacks target the whole ensemble),
+    /// and also reports clean accuracy by majority vote. The trial's model and training describe the
+    /// data only (dataset, limits, seed of seeded conditions); members bring their own architectures.
+    /// </summary>
+    public static TrialResult EvaluateEnsemble(TrialDefinition trial, IReadOnlyList<EnsembleMember> members, TrialEnvironment environment,
+        CancellationToken cancellation = default)
+    {
+        if (members.Count == 0)
+        {
+            throw new ArgumentException("an ensemble needs at least one member");
+        }
+        var plan = Validate(trial);
+        TorchRuntime.SetThreads(environment.Threads);
+        var clock = Stopwatch.StartNew();
+        using var data = TrialData.Load(trial, environment);
+        var loadSeconds = clock.Elapsed.TotalSeconds;
+        using var generator = new Generator(trial.Training.Seed, environment.Device);
+        var models = new List<Torch.Nn.Module>();
+        try
+        {
+            foreach (var member in members)
+            {
+                var model = member.Model.Create(generator);
+                models.Add(model);
+                ParameterArchive.LoadInto(model, member.Weights);
+                model.To(environment.Device);
+            }
+            var evaluation = Stopwatch.StartNew();
+            // Not disposed: disposing the ensemble would dispose the members, which the finally block does.
+            var ensemble = new Conditions.EnsembleModel(models);
+            var metrics = new TrialEvaluator(ensemble, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation).ToList();
+            using (DisposeScope.Begin())
+            {
+                var votes = Conditions.Ensemble.PredictByMajorityVote(models, data.Test.Images);
+                metrics.Add(new MetricValue("clean", MajorityVoteAccuracy, votes.Eq(data.Test.Labels).To(ScalarType.Float64).Mean().Item()));
+            }
+            return new TrialResult(TrainingStatus.Completed, null, metrics, [], new TrialTimings(loadSeconds, 0, evaluation.Elapsed.TotalSeconds), null);
+        }
+        finally
+        {
+            models.ForEach(m => m.Dispose());
+        }
+    }
+
+    /// <summary>The metric name of an ensemble's clean accuracy by majority vote (ties to the lowest class).</summary>
+    public const string MajorityVoteAccuracy = "accuracy_majority_vote";
+
     private static EvaluationPlan Validate(TrialDefinition trial)
     {
         trial.Training.Validate();
