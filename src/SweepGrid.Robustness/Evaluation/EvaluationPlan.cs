@@ -78,14 +78,24 @@ public sealed record EvaluationPlan(
                 kernel = k;
                 conditionText = entry[(colon + 1)..];
             }
-            var condition = ConditionParser.Parse(conditionText, trialSeed);
+            IEvaluationCondition condition;
+            try
+            {
+                condition = ConditionParser.Parse(conditionText, trialSeed);
+            }
+            catch (InvalidConditionException e)
+            {
+                // The condition parser sees only the part after "lowpassK:" and knows only conditions: name
+                // the entry as written and the evaluation forms it does not list.
+                throw new InvalidConditionException(raw, $"evaluation entry \"{raw}\": {e.Message}; evaluation entries also accept: {string.Join(", ", OtherForms)}");
+            }
             if (conditions.Any(c => c.Item1.Name == condition.Name && c.Item2 == kernel))
             {
                 if (condition is CleanCondition && kernel is null)
                 {
                     continue;
                 }
-                throw Invalid(raw, $"\"{raw}\" appears more than once");
+                throw Invalid(raw, $"it repeats \"{ConditionName(condition, kernel)}\", evaluated once already");
             }
             conditions.Add((condition, kernel));
         }
@@ -97,5 +107,5 @@ public sealed record EvaluationPlan(
         lowPassKernel is int k ? $"lowpass{k}:{condition.Name}" : condition.Name;
 
     private static InvalidConditionException Invalid(string entry, string problem) =>
-        new(entry, $"{problem}; allowed: {string.Join(", ", Forms)}");
+        new(entry, $"evaluation entry \"{entry}\": {problem}; allowed: {string.Join(", ", Forms)}");
 }

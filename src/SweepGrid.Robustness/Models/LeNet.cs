@@ -24,7 +24,9 @@ public sealed class LeNet : Module
         conv2 = RegisterModule("conv2", new Conv2d(20, 50, 5, generator: generator));
         full = RegisterModule("full", new Linear(800, 500, generator: generator));
         output = RegisterModule("output", new Linear(500, 10, generator: generator));
-        dropouts = DropoutLayout.Rates.Select(rate => new Dropout(rate, generator)).ToArray();
+        // Registered so that Train()/Eval() reach them: unregistered, they would keep dropping in eval mode.
+        string[] sites = ["input", "conv1", "conv2", "full", "output"];
+        dropouts = DropoutLayout.Rates.Select((rate, i) => RegisterModule($"dropout_{sites[i]}", new Dropout(rate, generator))).ToArray();
         if (caffeXavier)
         {
             using var _ = Autograd.NoGrad();
@@ -48,14 +50,5 @@ public sealed class LeNet : Module
         x = dropouts[2].Forward(x.Flatten(1));
         x = dropouts[3].Forward(full.Forward(x).Relu());
         return dropouts[4].Forward(output.Forward(x)).MoveToOuterDisposeScope();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        foreach (var d in dropouts)
-        {
-            d.Dispose();
-        }
     }
 }

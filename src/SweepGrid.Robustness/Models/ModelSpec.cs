@@ -50,7 +50,7 @@ public sealed record ModelSpec
     };
 
     /// <summary>Parses a model name: mlp, lenet, m3, m5, m7 or ablation.</summary>
-    public static ModelKind ParseKind(string name) => name.Trim().ToLowerInvariant() switch
+    public static ModelKind ParseKind(string name) => (name ?? throw new ArgumentNullException(nameof(name))).Trim().ToLowerInvariant() switch
     {
         "mlp" or "mlp-t" => ModelKind.Mlp,
         "lenet" => ModelKind.LeNet,

@@ -37,6 +37,8 @@ public sealed class Trainer
         for (var epoch = 1; epoch <= config.Epochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
+            // The rate this epoch trained with: read before the schedule steps to the next epoch's rate.
+            var learningRate = optimizer.LearningRate;
             double lossSum = 0;
             long correct = 0;
             using var order = SweepGrid.Torch.Random.Randperm(data.Count, shuffle);
@@ -71,7 +73,7 @@ public sealed class Trainer
                 schedule?.Step();
             }
             var seconds = epochClock.Elapsed.TotalSeconds;
-            var stats = new EpochStats(epoch, lossSum / data.Count, (double)correct / data.Count, data.Count / seconds, seconds, optimizer.LearningRate);
+            var stats = new EpochStats(epoch, lossSum / data.Count, (double)correct / data.Count, data.Count / seconds, seconds, learningRate);
             curve.Add(stats);
             EpochCompleted?.Invoke(stats);
         }

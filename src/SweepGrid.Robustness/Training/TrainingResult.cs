@@ -8,7 +8,10 @@ public enum TrainingStatus
     Cancelled,
 }
 
-/// <summary>One point of the training curve.</summary>
+/// <summary>
+/// One point of the training curve: mean loss per sample and accuracy over the epoch, throughput, and
+/// the learning rate the epoch started with (for per-iteration schedules, the rate of its first mini-batch).
+/// </summary>
 public sealed record EpochStats(int Epoch, double Loss, double TrainAccuracy, double SamplesPerSecond, double Seconds, double LearningRate);
 
 /// <summary>The outcome of <see cref="Trainer.Train"/>: status, reason, curve and timings.</summary>

@@ -25,14 +25,39 @@ public sealed class DataDirectoryTests : IDisposable
     [Fact]
     public void Files_are_found_in_the_dataset_subfolder_before_the_directory_itself()
     {
-        var sub = Directory.CreateDirectory(Path.Combine(dir.Path, "kmnist")).FullName;
+        var sub = Directory.CreateDirectory(Path.Combine(dir.Path, "mnist")).FullName;
         File.WriteAllBytes(Path.Combine(sub, "t10k-images-idx3-ubyte.gz"), []);
         File.WriteAllBytes(dir.File("t10k-images-idx3-ubyte.gz"), []);
         File.WriteAllBytes(dir.File("t10k-labels-idx1-ubyte"), []);
 
-        var (images, labels) = DataDirectory.Locate(DatasetCatalog.Kmnist, DataSplit.Test, dir.Path);
+        var (images, labels) = DataDirectory.Locate(DatasetCatalog.Mnist, DataSplit.Test, dir.Path);
 
         Assert.Equal(Path.Combine(sub, "t10k-images-idx3-ubyte.gz"), images);
         Assert.Equal(dir.File("t10k-labels-idx1-ubyte"), labels);
+    }
+
+    [Fact]
+    public void A_bare_folder_of_mnist_files_is_never_taken_for_another_dataset_with_the_same_file_names()
+    {
+        File.WriteAllBytes(dir.File("t10k-images-idx3-ubyte.gz"), []);
+        File.WriteAllBytes(dir.File("t10k-labels-idx1-ubyte.gz"), []);
+
+        var error = Assert.Throws<DatasetException>(() => DataDirectory.Locate(DatasetCatalog.Kmnist, DataSplit.Test, dir.Path));
+
+        Assert.Equal(DatasetFailure.Missing, error.Failure);
+        Assert.Contains(Path.Combine(dir.Path, "kmnist"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_dataset_is_found_in_a_sibling_folder_of_the_mnist_folder()
+    {
+        var mnist = Directory.CreateDirectory(Path.Combine(dir.Path, "mnist")).FullName;
+        var fashion = Directory.CreateDirectory(Path.Combine(dir.Path, "fashion-mnist")).FullName;
+        File.WriteAllBytes(Path.Combine(fashion, "t10k-images-idx3-ubyte.gz"), []);
+        File.WriteAllBytes(Path.Combine(fashion, "t10k-labels-idx1-ubyte.gz"), []);
+
+        var (images, _) = DataDirectory.Locate(DatasetCatalog.FashionMnist, DataSplit.Test, mnist);
+
+        Assert.Equal(Path.Combine(fashion, "t10k-images-idx3-ubyte.gz"), images);
     }
 }
