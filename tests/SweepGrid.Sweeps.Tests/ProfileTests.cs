@@ -1,0 +1,72 @@
+namespace SweepGrid.Sweeps.Tests;
+
+public sealed class ProfileTests
+{
+    private const string Spec = """
+        study: {name: profiles}
+        dataset: {train_limit: 0}
+        training: {epochs: 10}
+        seeds: 3
+        axes:
+          model.temperature: [1/8, 1, 4]
+          training.batch_size: [32, 64]
+        profiles:
+          quick:
+            training.epochs: 1
+            dataset.train_limit: 2000
+            dataset.test_limit: 1000
+            seeds: 1
+          fixed-batch:
+            training.batch_size: 128
+        """;
+
+    [Fact]
+    public void Profile_overrides_settings_and_seeds()
+    {
+        var plan = Specs.Expand(Spec, "quick");
+
+        Assert.Equal("quick", plan.Profile);
+        Assert.Equal(6, plan.Summary.Trainings);
+        Assert.All(plan.Trainings, t =>
+        {
+            Assert.Equal(1, t.Settings!.Training.Epochs);
+            Assert.Equal(2000, t.Settings.Dataset.TrainLimit);
+            Assert.Equal(1000, t.Settings.Dataset.TestLimit);
+        });
+        Assert.Equal(18, Specs.Expand(Spec).Summary.Trainings);
+    }
+
+    [Fact]
+    public void Profile_value_on_an_axis_path_replaces_the_axis()
+    {
+        var plan = Specs.Expand(Spec, "fixed-batch");
+
+        Assert.Equal(9, plan.Summary.Trainings);
+        Assert.All(plan.Trainings, t => Assert.Equal(128, t.Settings!.Training.BatchSize));
+        Assert.DoesNotContain("training.batch_size", plan.AxisNames);
+    }
+
+    [Fact]
+    public void Unknown_profile_is_an_error_with_a_suggestion()
+    {
+        var error = Assert.Single(Specs.Errors(Spec, profile: "quik"));
+
+        Assert.Equal("profiles", error.Path);
+        Assert.Equal("unknown profile 'quik' (did you mean 'quick'?)", error.Message);
+    }
+
+    [Fact]
+    public void Profile_that_leaves_too_few_seeds_for_an_ensemble_is_an_error()
+    {
+        var error = Assert.Single(Specs.Errors("""
+            study: {name: p}
+            seeds: 5
+            ensembles: [1, 5]
+            profiles:
+              quick: {seeds: 2}
+            """, profile: "quick"));
+
+        Assert.Equal("ensembles[1]", error.Path);
+        Assert.Equal("an ensemble of 5 members differing by seed needs at least 5 seeds; profile 'quick' gives 2", error.Message);
+    }
+}
