@@ -5,8 +5,9 @@ set -euo pipefail
 
 packages=(libtorch-dev libopenblas0-pthread cmake g++ make)
 if [[ "${1:-}" == "--test" ]]; then
-  # python3-torch is the parity oracle (the same libtorch from Python).
-  packages+=(python3-torch python3-numpy)
+  # python3-torch is the parity oracle (the same libtorch from Python); PostgreSQL backs the store
+  # conformance tests (a throwaway cluster on loopback, started by the tests themselves).
+  packages+=(python3-torch python3-numpy postgresql)
 fi
 
 missing=()

@@ -34,7 +34,13 @@ public static class CliApplication
         {
             TrainCommand.Create(options, Console.Out, Console.Error),
             DataCommand.Create(options, Console.Out, Console.Error),
+            RunCommand.Create(options, Console.Out, Console.Error),
+            ValidateCommand.Create(Console.Out, Console.Error),
         };
+        foreach (var command in StudyCommands.Create(Console.Out, Console.Error))
+        {
+            root.Subcommands.Add(command);
+        }
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -54,17 +54,9 @@ internal sealed class TrainOptions
             Temperature = Numbers.ParsePositive(parse.GetValue(temperature)!, "--temperature"),
             Dropout = DropoutLayout.Parse(parse.GetValue(dropout)!),
             Activation = Enum.Parse<Activation>(Numbers.Allowed(parse.GetValue(activation)!, "--activation", "relu", "gelu"), ignoreCase: true),
-            Ablation = ParseAblation(parse.GetValue(ablation)!),
+            Ablation = AblationSwitches.Parse(Numbers.Allowed(parse.GetValue(ablation)!, "--ablation", [.. AblationSwitches.VariantNames])),
         };
-        var scheduleKind = Numbers.Allowed(parse.GetValue(schedule)!, "--schedule", "none", "step", "exponential", "inv") switch
-        {
-            "step" => ScheduleKind.Step,
-            "exponential" => ScheduleKind.Exponential,
-            "inv" => ScheduleKind.Inverse,
-            // Seed 000's network decays its rate with StepLR unless that is the ablated feature.
-            _ when spec.Kind == ModelKind.Ablation && spec.Ablation.StepLR => ScheduleKind.Step,
-            _ => ScheduleKind.None,
-        };
+        var scheduleKind = ScheduleDefaults.ParseKind(Numbers.Allowed(parse.GetValue(schedule)!, "--schedule", "none", "step", "exponential", "inv"));
         var training = new TrainingConfig
         {
             Epochs = parse.GetValue(epochs),
@@ -73,7 +65,7 @@ internal sealed class TrainOptions
             Optimizer = new OptimizerSettings(
                 Enum.Parse<OptimizerKind>(Numbers.Allowed(parse.GetValue(optimizer)!, "--optimizer", "adam", "adamw", "sgd"), ignoreCase: true),
                 parse.GetValue(lr), parse.GetValue(momentum), parse.GetValue(nesterov), parse.GetValue(weightDecay)),
-            Schedule = new ScheduleSettings(scheduleKind, parse.GetValue(stepSize), parse.GetResult(gamma) is not null ? parse.GetValue(gamma) : DefaultGamma(scheduleKind)),
+            Schedule = ScheduleDefaults.For(spec, scheduleKind, parse.GetValue(stepSize), parse.GetResult(gamma) is not null ? parse.GetValue(gamma) : null),
             MixUpAlpha = parse.GetValue(mixup),
             Augmentation = new AugmentationSettings(parse.GetValue(rotate), parse.GetValue(translate), parse.GetValue(flip), parse.GetValue(noise)),
             Adversarial = ParseAdversarial(parse.GetValue(adversarial)),
@@ -97,26 +89,7 @@ internal sealed class TrainOptions
         return new TrainSettings(trial, environment, parse.GetValue(json));
     }
 
-    /// <summary>γ when --gamma is not given: Caffe's inv uses 1e-4; seed 001's exponential decay is 0.98 per epoch;
-    /// seed 000's StepLR decays by 0.7 per epoch (our choice; the paper gives no value).</summary>
-    private static double DefaultGamma(ScheduleKind kind) => kind switch
-    {
-        ScheduleKind.Inverse => 1e-4,
-        ScheduleKind.Step => 0.7,
-        ScheduleKind.Exponential => 0.98,
-        _ => 0.1,
-    };
-
     private static long NonNegative(long value, string option) => value >= 0 ? value : throw new ArgumentException($"{option} must be >= 0");
-
-    private static AblationSwitches ParseAblation(string text) => Numbers.Allowed(text, "--ablation", "original", "no-dropout", "no-batchnorm", "no-steplr", "conv-instead-of-pool") switch
-    {
-        "no-dropout" => new AblationSwitches(Dropout: false),
-        "no-batchnorm" => new AblationSwitches(BatchNorm: false),
-        "no-steplr" => new AblationSwitches(StepLR: false),
-        "conv-instead-of-pool" => new AblationSwitches(Pooling: false),
-        _ => AblationSwitches.Original,
-    };
 
     private static AdversarialTrainingSettings? ParseAdversarial(string? text)
     {

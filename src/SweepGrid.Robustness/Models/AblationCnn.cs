@@ -11,6 +11,20 @@ public sealed record AblationSwitches(bool Dropout = true, bool BatchNorm = true
 {
     public static readonly AblationSwitches Original = new();
 
+    /// <summary>The variant names accepted by <see cref="Parse"/>.</summary>
+    public static IReadOnlyList<string> VariantNames { get; } = ["original", "no-dropout", "no-batchnorm", "no-steplr", "conv-instead-of-pool"];
+
+    /// <summary>Parses a variant name (see <see cref="VariantNames"/>).</summary>
+    public static AblationSwitches Parse(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "original" => Original,
+        "no-dropout" => new AblationSwitches(Dropout: false),
+        "no-batchnorm" => new AblationSwitches(BatchNorm: false),
+        "no-steplr" => new AblationSwitches(StepLR: false),
+        "conv-instead-of-pool" => new AblationSwitches(Pooling: false),
+        _ => throw new FormatException($"unknown ablation variant '{name}'; allowed: {string.Join(", ", VariantNames)}"),
+    };
+
     /// <summary>Short variant name as in seed 000's table: original, no-dropout, no-batchnorm, no-steplr, conv-instead-of-pool.</summary>
     public string VariantName => this switch
     {

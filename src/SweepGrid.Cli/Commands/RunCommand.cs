@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Spectre.Console;
+using SweepGrid.Cli.Studies;
+using SweepGrid.Orchestration.Embedded;
+using SweepGrid.Orchestration.Execution;
+using SweepGrid.Orchestration.Nodes;
+using SweepGrid.Orchestration.Slots;
+using SweepGrid.Reports;
+using SweepGrid.Robustness.Datasets;
+using SweepGrid.Store;
+using SweepGrid.Sweeps;
+using SweepGrid.Torch;
+
+namespace SweepGrid.Cli.Commands;
+
+/// <summary>
+/// `sweepgrid run FILE`: the embedded mode — coordinator, a local node and SQLite in one process. Ctrl-C
+/// (or SIGTERM) hands running trials back and exits; the same command resumes without repeating any
+/// completed trial. At the end the study's report is written and its accuracy table printed.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(SweepGridOptions configured, TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "The sweep spec (YAML)." };
+        var profile = new Option<string?>("--profile") { Description = "A profile of the spec, e.g. quick." };
+        var db = new Option<string?>("--db") { Description = "Store: SQLite file (default ./sweepgrid.db or $SWEEPGRID_DB) or a PostgreSQL connection string / postgres:// URL." };
+        var slots = new Option<int?>("--slots") { Description = "Parallel trials (default: one per core)." };
+        var threads = new Option<int?>("--threads") { Description = "libtorch threads per slot (default: cores / slots)." };
+        var device = new Option<string>("--device") { Description = "cpu or cuda[:N].", DefaultValueFactory = _ => "cpu" };
+        var data = new Option<string?>("--data") { Description = "Dataset folder (default: $SWEEPGRID_DATA)." };
+        var reports = new Option<string>("--reports") { Description = "Folder for reports/<study>/.", DefaultValueFactory = _ => "reports" };
+        var command = new Command("run", "Run a study on this machine (embedded mode); run it again to resume.") { file, profile, db, slots, threads, device, data, reports };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            StudyPlan plan;
+            string specText;
+            Device chosen;
+            SlotLayout layout;
+            var dataDirectory = parse.GetValue(data) ?? configured.Data;
+            try
+            {
+                var spec = SweepSpec.Load(parse.GetValue(file)!);
+                specText = await File.ReadAllTextAsync(parse.GetValue(file)!, CancellationToken.None).ConfigureAwait(false);
+                plan = StudyFiles.ExpandForRun(spec, parse.GetValue(profile), dataDirectory);
+                chosen = Device.Parse(parse.GetValue(device)!);
+                layout = SlotLayout.Fit(Environment.ProcessorCount, parse.GetValue(slots), parse.GetValue(threads));
+            }
+            catch (SpecException e)
+            {
+                e.Errors.ToList().ForEach(problem => error.WriteLine(problem.ToString()));
+                return ExitCodes.InvalidInput;
+            }
+            catch (Exception e) when (e is DatasetException or FormatException or ArgumentException or IOException)
+            {
+                error.WriteLine($"sweepgrid run: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            return await StudyCommands.WithStore(parse.GetValue(db), error, async store =>
+            {
+                var submission = StudySubmissions.From(plan, specText);
+                output.WriteLine($"{submission.StudyId}: {plan.Summary.Trainings} trainings, {plan.Summary.Ensembles} ensembles on {layout.Slots} slot(s) × {layout.ThreadsPerSlot} thread(s), store {store.DatabaseName}");
+                var executor = new ScienceTrialExecutor(store, dataDirectory, chosen, TimeProvider.System);
+                var node = new NodeOptions { NodeId = $"{Environment.MachineName}-embedded", Slots = layout.Slots, ThreadsPerSlot = layout.ThreadsPerSlot };
+                var runner = new EmbeddedRunner(store, executor, node);
+                RunEnd end;
+                if (!Console.IsOutputRedirected && output == Console.Out)
+                {
+                    end = RunEnd.Interrupted;
+                    await AnsiConsole.Live(new Table()).StartAsync(async live =>
+                        end = await runner.RunAsync(submission, p => live.UpdateTarget(ProgressView.Render(p)), stop.Token).ConfigureAwait(false)).ConfigureAwait(false);
+                }
+                else
+                {
+                    end = await runner.RunAsync(submission, new ProgressView(output).Show, stop.Token).ConfigureAwait(false);
+                }
+                if (end == RunEnd.Interrupted)
+                {
+                    output.WriteLine($"{submission.StudyId}: interrupted; run the same command to resume");
+                    return ExitCodes.Cancelled;
+                }
+                var record = await store.GetStudyAsync(submission.StudyId, CancellationToken.None).ConfigureAwait(false);
+                await StudyCommands.WriteReportAsync(store, record!, parse.GetValue(reports)!, ReportFormats.All, output, CancellationToken.None).ConfigureAwait(false);
+                var counts = await store.CountTrialsByStateAsync(submission.StudyId, CancellationToken.None).ConfigureAwait(false);
+                return counts[TrialState.Failed] > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            }).ConfigureAwait(false);
+        });
+        return command;
+    }
+}
