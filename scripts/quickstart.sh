@@ -7,6 +7,7 @@ export SWEEPGRID_DATA="${SWEEPGRID_DATA:-$(cd .. && pwd)/shared/data/mnist}"
 scripts/install-deps.sh
 dotnet build SweepGrid.sln -c Release -v quiet -nologo
 
-# The main job: train MLP-256 (T = 1) and LeNet briefly on MNIST and print their test accuracies.
-./sweepgrid train --model mlp --epochs 1
-./sweepgrid train --model lenet --epochs 1 --train-limit 20000
+# The main job: a small real study (sweeps/quickstart.yaml) on the embedded store (./sweepgrid.db),
+# ending with its accuracy table; reports land in reports/quickstart/. Run it again: it resumes
+# (or, when finished, only prints the report).
+./sweepgrid run sweeps/quickstart.yaml
