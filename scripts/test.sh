@@ -12,9 +12,9 @@ status=0
 dotnet test SweepGrid.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
 # One closing line over all test assemblies: "tests: N passed, N failed, N skipped".
-awk '/^(Passed!|Failed!) +- +Failed:/ {
-       gsub(",", ""); for (i = 1; i <= NF; i++) {
-         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+awk '$1 == "Passed:" && $2 ~ /^[0-9]+$/ && NF == 2 { p += $2 }
+     $1 == "Failed:" && $2 ~ /^[0-9]+$/ && NF == 2 { f += $2 }
+     $1 == "Skipped:" && $2 ~ /^[0-9]+$/ && NF == 2 { s += $2 }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit $status
