@@ -20,11 +20,8 @@ public static class TrialRunner
     public static TrialResult Run(TrialDefinition trial, TrialEnvironment environment, Action<EpochStats>? onEpoch = null,
         CancellationToken cancellation = default)
     {
-        var plan = Validate(trial);
-        TorchRuntime.SetThreads(environment.Threads);
-        var clock = Stopwatch.StartNew();
-        using var data = TrialData.Load(trial, environment);
-        var loadSeconds = clock.Elapsed.TotalSeconds;
+        var (plan, data, loadSeconds) = Prepare(trial, environment);
+        using var _ = data;
 
         using var generator = new Generator(trial.Training.Seed, environment.Device);
         using var model = trial.Model.Create(generator);
@@ -49,11 +46,8 @@ public static class TrialRunner
     /// <summary>Evaluates stored weights (from <see cref="TrialResult.Weights"/>) without retraining.</summary>
     public static TrialResult Evaluate(TrialDefinition trial, byte[] weights, TrialEnvironment environment, CancellationToken cancellation = default)
     {
-        var plan = Validate(trial);
-        TorchRuntime.SetThreads(environment.Threads);
-        var clock = Stopwatch.StartNew();
-        using var data = TrialData.Load(trial, environment);
-        var loadSeconds = clock.Elapsed.TotalSeconds;
+        var (plan, data, loadSeconds) = Prepare(trial, environment);
+        using var _ = data;
         using var generator = new Generator(trial.Training.Seed, environment.Device);
         using var model = trial.Model.Create(generator);
         ParameterArchive.LoadInto(model, weights);
@@ -76,11 +70,8 @@ public static class TrialRunner
         {
             throw new ArgumentException("an ensemble needs at least one member");
         }
-        var plan = Validate(trial);
-        TorchRuntime.SetThreads(environment.Threads);
-        var clock = Stopwatch.StartNew();
-        using var data = TrialData.Load(trial, environment);
-        var loadSeconds = clock.Elapsed.TotalSeconds;
+        var (plan, data, loadSeconds) = Prepare(trial, environment);
+        using var _ = data;
         using var generator = new Generator(trial.Training.Seed, environment.Device);
         var models = new List<Torch.Nn.Module>();
         try
@@ -111,6 +102,16 @@ public static class TrialRunner
 
     /// <summary>The metric name of an ensemble's clean accuracy by majority vote (ties to the lowest class).</summary>
     public const string MajorityVoteAccuracy = "accuracy_majority_vote";
+
+    /// <summary>Checks the definition, sets this thread's libtorch threads and loads the trial's data.</summary>
+    private static (EvaluationPlan Plan, TrialData Data, double LoadSeconds) Prepare(TrialDefinition trial, TrialEnvironment environment)
+    {
+        var plan = Validate(trial);
+        TorchRuntime.SetThreads(environment.Threads);
+        var clock = Stopwatch.StartNew();
+        var data = TrialData.Load(trial, environment);
+        return (plan, data, clock.Elapsed.TotalSeconds);
+    }
 
     private static EvaluationPlan Validate(TrialDefinition trial)
     {
