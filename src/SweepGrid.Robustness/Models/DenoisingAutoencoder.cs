@@ -7,7 +7,7 @@ namespace SweepGrid.Robustness.Models;
 /// Seed 004's denoising autoencoder 784-1000-500-250-30-250-500-1000-784: ReLU hidden layers, a linear
 /// 30-unit code and a sigmoid output, so reconstructions are images in [0, 1]. Denoising comes from
 /// dropout on the input layer while training (rate the constructor's inputDropout). Returns images of
-/// the input's shape, so it can be stacked in front of any classifier (see <see cref="StackedModel"/>).
+/// the input's shape, so it can be stacked in front of any classifier (see <see cref="Conditions.PreprocessedModel"/>).
 /// </summary>
 public sealed class DenoisingAutoencoder : Module
 {

@@ -102,7 +102,7 @@ public class DropoutBehaviourTests
         using var generator = new Generator(19);
         using var autoencoder = new DenoisingAutoencoder(generator: generator);
         using var classifier = new LeNet(generator: generator);
-        using var stacked = new StackedModel(autoencoder, classifier);
+        using var stacked = new SweepGrid.Robustness.Conditions.PreprocessedModel(autoencoder, classifier);
         using var images = ModelStructure.RandomImages(2, seed: 20);
         stacked.Eval();
 
