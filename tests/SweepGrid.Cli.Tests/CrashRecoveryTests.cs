@@ -14,7 +14,7 @@ public sealed class CrashRecoveryTests : IDisposable
           name: crash
         dataset:
           name: mnist
-          train_limit: 6000
+          train_limit: 8000
           test_limit: 300
         model:
           kind: mlp
@@ -23,7 +23,7 @@ public sealed class CrashRecoveryTests : IDisposable
           batch_size: 64
         seeds: 2
         axes:
-          model.temperature: [1/2, 1, 2]
+          model.temperature: [1/4, 1/2, 1, 2]
         evaluation:
           - clean
           - fgsm=0.1
@@ -39,18 +39,34 @@ public sealed class CrashRecoveryTests : IDisposable
         var interrupted = Path.Combine(dir.FullName, "interrupted.db");
         var reference = Path.Combine(dir.FullName, "reference.db");
 
+        // Kill each run in the middle of a trial, after it has completed at least one more trial than
+        // the previous run (so the study progresses), reading the store the child writes (WAL readers).
         var kills = 0;
-        foreach (var delay in new[] { 1500, 1500, 1500 })
+        var completedBefore = 0;
+        for (var round = 0; round < 3; round++)
         {
             using var run = Start(spec, interrupted);
-            if (!run.WaitForExit(delay))
+            var killed = false;
+            while (!run.HasExited)
             {
-                run.Kill(entireProcessTree: true);   // SIGKILL: no chance to clean up
-                await run.WaitForExitAsync();
-                kills++;
+                var counts = await Counts(interrupted);
+                if (counts.TryGetValue(TrialState.Completed, out var done) && done > completedBefore && counts.GetValueOrDefault(TrialState.Leased) > 0)
+                {
+                    run.Kill(entireProcessTree: true);   // SIGKILL: no chance to clean up
+                    await run.WaitForExitAsync();
+                    completedBefore = done;
+                    kills++;
+                    killed = true;
+                    break;
+                }
+                await Task.Delay(20);
+            }
+            if (!killed)
+            {
+                break;
             }
         }
-        Assert.True(kills >= 2, $"only {kills} of 3 runs were killed before the study finished; make the trials longer");
+        Assert.True(kills >= 2, $"only {kills} runs could be killed mid-trial before the study finished; make the study longer");
         Assert.Equal(0, await RunToEnd(spec, interrupted));
         Assert.Equal(0, await RunToEnd(spec, reference));
 
@@ -64,6 +80,23 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
+    private static async Task<IReadOnlyDictionary<TrialState, int>> Counts(string database)
+    {
+        if (!File.Exists(database))
+        {
+            return new Dictionary<TrialState, int>();
+        }
+        try
+        {
+            await using var store = TrialStores.OpenSqlite(database);
+            return await store.CountTrialsByStateAsync("crash");
+        }
+        catch (StoreException)
+        {
+            return new Dictionary<TrialState, int>();   // the child is still creating the schema
+        }
+    }
+
     private static async Task<Dictionary<(string Trial, string Condition, string Metric), double>> Results(string database)
     {
         await using var store = TrialStores.OpenSqlite(database);
@@ -71,7 +104,7 @@ public sealed class CrashRecoveryTests : IDisposable
         // Exactly once: no (trial, condition, metric) appears twice.
         Assert.Equal(rows.Count, rows.Select(r => (r.TrialId, r.Condition, r.Metric)).Distinct().Count());
         var counts = await store.CountTrialsByStateAsync("crash");
-        Assert.Equal(6, counts[TrialState.Completed]);
+        Assert.Equal(8, counts[TrialState.Completed]);
         return rows.ToDictionary(r => (r.TrialId, r.Condition, r.Metric), r => r.Value);
     }
 
