@@ -19,12 +19,17 @@ timed() { # prints "seconds peak_kib"
 read -r one _ < <(timed ./sweepgrid run bench/grid.yaml --db "$tmp/one.db" --slots 1 --reports "$tmp/r1")
 read -r two rss < <(timed ./sweepgrid run bench/grid.yaml --db "$tmp/two.db" --slots 2 --reports "$tmp/r2")
 python=$(OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/grid_python.py | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
-/usr/bin/python3 - "$one" "$two" "$python" "$rss" <<'PY'
-import sys
-one, two, py, rss = map(float, sys.argv[1:])
+/usr/bin/python3 - "$one" "$two" "$python" "$rss" "$tmp" <<'PY'
+import json, sqlite3, sys
+one, two, py, rss = map(float, sys.argv[1:5])
+def slot_rate(db):  # mean training samples/s of one slot, from the curves stored with the results
+    rates = [json.loads(c)[0]["samples_per_second"] for (c,) in sqlite3.connect(db).execute("select curve from trials")]
+    return sum(rates) / len(rates)
+r1, r2 = slot_rate(sys.argv[5] + "/one.db"), slot_rate(sys.argv[5] + "/two.db")
 print(f"grid of 8 MLP-T trainings (1 epoch, 60k images) + clean evaluation")
 print(f"python3-torch sequential loop: {py:6.1f} s")
 print(f"sweepgrid run, 1 slot:         {one:6.1f} s   ({py / one:.2f}x python)")
 print(f"sweepgrid run, 2 slots:        {two:6.1f} s   ({py / two:.2f}x python; scaling 2 slots / 1 slot = {one / two:.2f}, i.e. {one / two / 2:.2f} of linear)")
+print(f"training throughput: 1 slot {r1:,.0f} samples/s; 2 slots {2 * r2:,.0f} samples/s together = {2 * r2 / (2 * r1):.2f} x 2 x one slot")
 print(f"peak RSS of sweepgrid run with 2 slots: {rss / 1024:.0f} MiB")
 PY

@@ -27,7 +27,7 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
         foreach (var (condition, kernel) in plan.Conditions)
         {
             cancellation.ThrowIfCancellationRequested();
-            EvaluateCondition(condition, kernel, cleanPredictions, plan.Calibration);
+            EvaluateCondition(condition, kernel, clean, cleanPredictions, plan.Calibration);
         }
         if (plan.TemperatureScaling)
         {
@@ -65,16 +65,18 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
         return metrics;
     }
 
-    private void EvaluateCondition(IEvaluationCondition condition, int? kernel, int[] cleanPredictions, bool calibration)
+    private void EvaluateCondition(IEvaluationCondition condition, int? kernel, LogitMatrix clean, int[] cleanPredictions, bool calibration)
     {
         var cleanAccuracy = ClassificationMetrics.Accuracy(cleanPredictions, test.LabelArray);
         var name = EvaluationPlan.ConditionName(condition, kernel);
         using var filter = kernel is int k ? LowPassFilter.ForSeed004(k) : null;
         // Not disposed: it owns the trial's model as a child. The filter is disposed above.
         var evaluated = filter is null ? model : new PreprocessedModel(filter.To(environment.Device), model);
-        using var images = condition.Apply(evaluated, test.Images, test.Labels);
-        var logits = LogitMatrixOf(evaluated, images);
-        var predictions = logits.Predictions();
+        // The plain clean condition is the forward pass already made; only other conditions need images.
+        var isClean = condition is CleanCondition && filter is null;
+        using var images = isClean ? null : condition.Apply(evaluated, test.Images, test.Labels);
+        var logits = images is null ? clean : LogitMatrixOf(evaluated, images);
+        var predictions = images is null ? cleanPredictions : logits.Predictions();
         var accuracy = ClassificationMetrics.Accuracy(predictions, test.LabelArray);
         Add(name, MetricName.Accuracy, accuracy);
         Add(name, MetricName.Error, 1 - accuracy);
@@ -84,8 +86,13 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
         {
             Add(name, MetricName.AccuracyOfClass(c), perClass[c]);
         }
-        using (Autograd.NoGrad())
+        if (images is null)
         {
+            Add(name, MetricName.Distortion, 0);
+        }
+        else
+        {
+            using var noGrad = Autograd.NoGrad();
             using var difference = (images - test.Images).Abs();
             using var mean = difference.Mean();
             Add(name, MetricName.Distortion, mean.Item());
