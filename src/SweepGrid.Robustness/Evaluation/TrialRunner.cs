@@ -109,7 +109,7 @@ public static class TrialRunner
         var plan = Validate(trial);
         TorchRuntime.SetThreads(environment.Threads);
         var clock = Stopwatch.StartNew();
-        var data = TrialData.Load(trial, environment);
+        var data = TrialData.Load(trial, environment, plan);
         return (plan, data, clock.Elapsed.TotalSeconds);
     }
 
@@ -145,7 +145,7 @@ public static class TrialRunner
         public IBatchSource? Validation { get; private set; }
         public TestSet Test { get; private set; } = null!;
 
-        public static TrialData Load(TrialDefinition trial, TrialEnvironment environment)
+        public static TrialData Load(TrialDefinition trial, TrialEnvironment environment, EvaluationPlan plan)
         {
             var data = new TrialData();
             try
@@ -164,7 +164,7 @@ public static class TrialRunner
                 using var testAll = test.All();
                 data.Test = data.Own(TestSet.From(testAll, trial.TestLimit, environment.Device));
                 // Out-of-distribution datasets load now, so a missing file fails before training, not after.
-                foreach (var set in EvaluationPlan.Parse(trial.Evaluations, trial.Training.Seed).OutOfDistribution.Where(s => s is not ("noise" or "gaussian")))
+                foreach (var set in plan.OutOfDistribution.Where(s => s is not ("noise" or "gaussian")))
                 {
                     DatasetCache.Open(set, DataSplit.Test, environment.DataDirectory);
                 }
