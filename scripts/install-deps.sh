@@ -8,6 +8,8 @@ if [[ "${1:-}" == "--test" ]]; then
   # python3-torch is the parity oracle (the same libtorch from Python); PostgreSQL backs the store
   # conformance tests (a throwaway cluster on loopback, started by the tests themselves).
   packages+=(python3-torch python3-numpy postgresql)
+  # The deployment checks (helm, a Kubernetes schema validator, a Dockerfile linter) are npm packages.
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 
 missing=()
@@ -28,4 +30,13 @@ fi
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET 10 SDK is not installed (dotnet not on PATH); Debian 12 does not package it — install it from Microsoft's packages, then re-run." >&2
   exit 1
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  # Pinned by deploy/checks/package-lock.json; reinstalled only when the lock file changes.
+  checks="$(cd "$(dirname "$0")/../deploy/checks" && pwd)"
+  if [[ ! -f "$checks/node_modules/.package-lock.json" || "$checks/package-lock.json" -nt "$checks/node_modules/.package-lock.json" ]]; then
+    echo "installing the deployment checks (npm ci in deploy/checks)" >&2
+    (cd "$checks" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
 fi
