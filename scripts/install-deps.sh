@@ -6,8 +6,9 @@ set -euo pipefail
 packages=(libtorch-dev libopenblas0-pthread cmake g++ make)
 if [[ "${1:-}" == "--test" ]]; then
   # python3-torch is the parity oracle (the same libtorch from Python); PostgreSQL backs the store
-  # conformance tests (a throwaway cluster on loopback, started by the tests themselves).
-  packages+=(python3-torch python3-numpy postgresql)
+  # conformance tests (a throwaway cluster on loopback, started by the tests themselves); prometheus
+  # brings promtool and the server that scrapes a loopback cluster in the metrics tests.
+  packages+=(python3-torch python3-numpy postgresql prometheus)
   # The deployment checks (helm, a Kubernetes schema validator, a Dockerfile linter) are npm packages.
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi

@@ -1,0 +1,74 @@
+namespace SweepGrid.Telemetry;
+
+// The closed sets of label values. Anything else is published as "other", so a new or misspelt value
+// can never grow a label's cardinality without bound.
+
+/// <summary>Trial states as published.</summary>
+public static class TrialStates
+{
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "pending", "queued", "running", "completed", "failed", "cancelled",
+    };
+
+    public static string Normalize(string state) => All.Contains(state) ? state : "other";
+}
+
+/// <summary>Study states as published.</summary>
+public static class StudyStates
+{
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { "running", "completed", "cancelled" };
+}
+
+/// <summary>How a trial or an attempt ended.</summary>
+public static class TrialOutcomes
+{
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { "completed", "failed", "cancelled", "handed-back" };
+
+    public static string Normalize(string outcome) => All.Contains(outcome) ? outcome : "other";
+}
+
+/// <summary>Why a trial went back to the queue.</summary>
+public static class RequeueReasons
+{
+    /// <summary>The node running it was downed (crash, SIGKILL, network loss).</summary>
+    public const string NodeLost = "node-lost";
+
+    /// <summary>The node drained or stopped gracefully (Ctrl-C, SIGTERM) and handed it back; no attempt spent.</summary>
+    public const string HandedBack = "handed-back";
+
+    /// <summary>An attempt failed in a retryable way and attempts remain.</summary>
+    public const string AttemptFailed = "attempt-failed";
+
+    /// <summary>A user asked to retry failed trials.</summary>
+    public const string Retry = "retry";
+
+    /// <summary>The node stopped reporting progress for the trial.</summary>
+    public const string HeartbeatLost = "heartbeat-lost";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { NodeLost, HandedBack, AttemptFailed, Retry, HeartbeatLost };
+
+    public static string Normalize(string reason) => All.Contains(reason) ? reason : "other";
+}
+
+/// <summary>Cluster roles as published.</summary>
+public static class MemberRoles
+{
+    public static readonly IReadOnlyList<string> All = ["coordinator", "node"];
+}
+
+/// <summary>Akka member statuses as published (lower case, Akka's names).</summary>
+public static class MemberStatuses
+{
+    public static readonly IReadOnlyList<string> All = ["joining", "weakly-up", "up", "leaving", "exiting", "down", "removed", "unreachable"];
+
+    public static string Normalize(string status)
+    {
+        var lower = status.ToLowerInvariant() switch
+        {
+            "weaklyup" => "weakly-up",
+            var s => s,
+        };
+        return All.Contains(lower) ? lower : "other";
+    }
+}
