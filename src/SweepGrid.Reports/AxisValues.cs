@@ -5,6 +5,7 @@ namespace SweepGrid.Reports;
 /// numeric order when every present value is a number, else ordinal; fractions (<c>1/64</c>) only when
 /// every value is a power of two (a ladder such as the sigmoid temperatures), so that e.g. dropout rates
 /// 0.1 and 0.5 print as decimals side by side. A missing value ("") sorts last and prints as <c>—</c>.
+/// Text values follow their first trial's submission ordinal when given (the spec's order), then ordinal text order.
 /// </summary>
 internal sealed class AxisValues : IComparer<string>
 {
@@ -12,10 +13,12 @@ internal sealed class AxisValues : IComparer<string>
 
     private readonly Dictionary<string, double> numbers = new(StringComparer.Ordinal);
     private readonly bool fractions;
+    private readonly IReadOnlyDictionary<string, long> firstOrdinals;
 
-    public AxisValues(string path, IEnumerable<string> values)
+    public AxisValues(string path, IEnumerable<string> values, IReadOnlyDictionary<string, long>? firstOrdinals = null)
     {
         Path = path;
+        this.firstOrdinals = firstOrdinals ?? new Dictionary<string, long>(StringComparer.Ordinal);
         var distinct = values.Distinct(StringComparer.Ordinal).ToList();
         var present = distinct.Where(v => v.Length > 0).ToList();
         foreach (var value in present)
@@ -76,7 +79,30 @@ internal sealed class AxisValues : IComparer<string>
                 return order;
             }
         }
+        else
+        {
+            var order = Ordinal(x).CompareTo(Ordinal(y));
+            if (order != 0)
+            {
+                return order;
+            }
+        }
 
         return string.CompareOrdinal(x, y);
+    }
+
+    private long Ordinal(string value) => firstOrdinals.TryGetValue(value, out var ordinal) ? ordinal : long.MaxValue;
+
+    /// <summary>The smallest trial ordinal per value of <paramref name="path"/> (trials lacking it give "").</summary>
+    public static Dictionary<string, long> FirstOrdinals(IEnumerable<(IReadOnlyDictionary<string, string> Axes, long Ordinal)> trials, string path)
+    {
+        var first = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (axes, ordinal) in trials)
+        {
+            var value = axes.TryGetValue(path, out var v) ? v : "";
+            first[value] = first.TryGetValue(value, out var seen) ? Math.Min(seen, ordinal) : ordinal;
+        }
+
+        return first;
     }
 }

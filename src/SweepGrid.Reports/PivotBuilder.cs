@@ -73,7 +73,7 @@ public static class PivotBuilder
     }
 
     /// <summary>One trial's values of the metric, by condition.</summary>
-    private sealed record TrialValues(string TrialId, ulong Seed, IReadOnlyDictionary<string, string> Axes, Dictionary<string, double> Values);
+    private sealed record TrialValues(string TrialId, ulong Seed, IReadOnlyDictionary<string, string> Axes, Dictionary<string, double> Values, long Ordinal);
 
     /// <summary>The trials that share one combination of the varying axes, in seed order.</summary>
     private sealed record Group(IReadOnlyList<string> Key, IReadOnlyList<TrialValues> Trials);
@@ -107,7 +107,7 @@ public static class PivotBuilder
             {
                 if (!trials.TryGetValue(row.TrialId, out var trial))
                 {
-                    trial = new TrialValues(row.TrialId, row.Seed, row.Axes, new Dictionary<string, double>(StringComparer.Ordinal));
+                    trial = new TrialValues(row.TrialId, row.Seed, row.Axes, new Dictionary<string, double>(StringComparer.Ordinal), row.TrialOrdinal);
                     trials.Add(row.TrialId, trial);
                 }
 
@@ -121,7 +121,8 @@ public static class PivotBuilder
 
             var paths = trials.Values.SelectMany(t => t.Axes.Keys).Where(p => !options.IgnoredAxes.Contains(p))
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var axes = paths.Select(p => new AxisValues(p, trials.Values.Select(t => ValueOf(t, p)))).ToList();
+            var ordinals = trials.Values.Select(t => (t.Axes, t.Ordinal)).ToList();
+            var axes = paths.Select(p => new AxisValues(p, trials.Values.Select(t => ValueOf(t, p)), AxisValues.FirstOrdinals(ordinals, p))).ToList();
             var varying = axes.Where(a => a.Values.Count > 1).ToList();
             var fixedAxes = axes.Where(a => a.Values.Count == 1)
                 .Select(a => KeyValuePair.Create(a.Path, a.Label(a.Values[0]))).ToList();

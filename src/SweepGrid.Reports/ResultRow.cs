@@ -15,10 +15,16 @@ namespace SweepGrid.Reports;
 /// <param name="Condition">The evaluation condition, e.g. <c>clean</c>, <c>brightness=0.8</c>, <c>fgsm=0.1</c>, <c>lowpass5:fgsm=0.1</c>.</param>
 /// <param name="Metric">The metric name, e.g. <c>accuracy</c>, <c>ece_15</c>, <c>auroc_msp</c>.</param>
 /// <param name="Value">The measured value; NaN or ±∞ (e.g. a diverged trial) is kept in raw outputs and excluded, and counted, in aggregates.</param>
+/// <param name="TrialOrdinal">
+/// The trial's position in the study's submission order (the spec's order of axis values); text axis values
+/// (<c>none</c>, <c>inp</c>, <c>all</c>) are shown in the order of their first trial. Equal ordinals (e.g. all 0)
+/// fall back to ordinal text order.
+/// </param>
 public sealed record ResultRow(
     string TrialId,
     IReadOnlyDictionary<string, string> Axes,
     ulong Seed,
     string Condition,
     string Metric,
-    double Value);
+    double Value,
+    long TrialOrdinal = 0);

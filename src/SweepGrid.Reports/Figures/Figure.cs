@@ -1,0 +1,39 @@
+namespace SweepGrid.Reports.Figures;
+
+/// <summary>How a panel draws its series: lines over a numeric x axis, or grouped bars over categories.</summary>
+public enum PanelKind
+{
+    /// <summary>One polyline per series with a marker and a ± std error bar per point.</summary>
+    Line,
+
+    /// <summary>One bar per series within each category (x = category index), with a ± std error bar.</summary>
+    Bar,
+}
+
+/// <summary>
+/// One chart of a <see cref="Figure"/>: at most <see cref="SeriesSplit.MaxSeriesPerPanel"/> series, its own
+/// axes and its own legend.
+/// </summary>
+/// <param name="Title">The panel title, e.g. <c>fgsm</c> or <c>model.dropout=all</c>; empty for a figure's only panel.</param>
+/// <param name="Kind">Lines or bars.</param>
+/// <param name="XLabel">The x-axis label.</param>
+/// <param name="YLabel">The y-axis label.</param>
+/// <param name="Series">The series, in legend order.</param>
+/// <param name="Categories">For <see cref="PanelKind.Bar"/>: the category labels in x order (point X = index); empty for lines.</param>
+/// <param name="XTicks">
+/// For lines: explicit tick positions and labels (e.g. a zipped axis labelled <c>1/8 / 0.01</c>); null lets
+/// the scale choose 1-2-5 or power-of-two ticks.
+/// </param>
+public sealed record FigurePanel(
+    string Title,
+    PanelKind Kind,
+    string XLabel,
+    string YLabel,
+    IReadOnlyList<ChartSeries> Series,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<(double Value, string Label)>? XTicks = null);
+
+/// <summary>A figure: a title and one or more panels drawn one below the other in one SVG document.</summary>
+/// <param name="Title">The figure title (also the SVG document title).</param>
+/// <param name="Panels">The panels, top to bottom.</param>
+public sealed record Figure(string Title, IReadOnlyList<FigurePanel> Panels);

@@ -1,0 +1,300 @@
+using System.Globalization;
+using System.Text;
+
+namespace SweepGrid.Reports.Figures;
+
+/// <summary>
+/// Draws a <see cref="Figure"/> as a standalone SVG 1.1 document (no scripts, no external resources): the
+/// figure title, then each panel one below the other with its title, axes, ticks, series and a legend
+/// under the plot. The legend flows in rows across the full width and wraps long labels, and the canvas
+/// grows to hold it, so no legend entry is ever cut off. Bar panels widen the canvas when categories need
+/// it and tilt category labels that would overlap. Deterministic bytes (invariant culture, two decimals);
+/// all text XML-escaped.
+/// </summary>
+public static class SvgFigure
+{
+    internal const double MinWidth = 760;
+    internal const double Left = 78;
+    internal const double Right = 28;
+    internal const double PlotHeight = 270;
+    internal const double LegendFont = 12;
+    private const double LegendLine = 15;
+    private const double LegendGap = 6;
+    private const double Swatch = 24;
+
+    // Tableau 10: distinguishable and print-safe. A panel holds at most eight series, so colour alone
+    // identifies a series; markers differ as well so that a grey-scale print stays readable.
+    private static readonly string[] Colours =
+        ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+
+    private static readonly string[] Dashes = ["", "6 3", "2 2", "8 3 2 3"];
+
+    /// <summary>Renders the figure. Each panel is a <c>&lt;g class="panel"&gt;</c>; see <see cref="SvgLineChart.Render"/> for the inner structure.</summary>
+    public static string Render(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var width = figure.Panels.Select(PanelWidth).DefaultIfEmpty(MinWidth).Max();
+        var body = new StringBuilder();
+        var top = 40.0;
+        foreach (var panel in figure.Panels)
+        {
+            top = AppendPanel(body, panel, top, width);
+        }
+
+        var height = Math.Ceiling(top + 8);
+        var svg = new StringBuilder();
+        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\" font-family=\"{SvgText.FontFamily}\" font-size=\"12\">\n"));
+        svg.Append("<title>").Append(Escape(figure.Title)).Append("</title>\n");
+        svg.Append(Invariant($"<rect x=\"0\" y=\"0\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"#ffffff\"/>\n"));
+        foreach (var (line, i) in SvgText.Wrap(figure.Title, 15, width - 20).Select((l, i) => (l, i)).Take(1))
+        {
+            svg.Append(Invariant($"<text class=\"title\" x=\"{N(width / 2)}\" y=\"{N(24 + (i * 18))}\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">")).Append(Escape(line)).Append("</text>\n");
+        }
+
+        svg.Append(body);
+        svg.Append("</svg>\n");
+        return svg.ToString();
+    }
+
+    /// <summary>The canvas width a panel needs: wide enough for 8 px per bar and each category label's share.</summary>
+    private static double PanelWidth(FigurePanel panel)
+    {
+        if (panel.Kind != PanelKind.Bar || panel.Categories.Count == 0)
+        {
+            return MinWidth;
+        }
+
+        var bars = Math.Max(1, panel.Series.Count);
+        var perCategory = Math.Max((bars * 12) + 16, 40);
+        return Math.Max(MinWidth, Left + Right + (panel.Categories.Count * perCategory));
+    }
+
+    private static double AppendPanel(StringBuilder svg, FigurePanel panel, double top, double width)
+    {
+        var plotRight = width - Right;
+        svg.Append("<g class=\"panel\" data-title=\"").Append(Escape(panel.Title)).Append("\">\n");
+        if (panel.Title.Length > 0)
+        {
+            svg.Append(Invariant($"<text class=\"panel-title\" x=\"{N((Left + plotRight) / 2)}\" y=\"{N(top + 14)}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">")).Append(Escape(panel.Title)).Append("</text>\n");
+            top += 24;
+        }
+
+        var plotTop = top + 6;
+        var plotBottom = plotTop + PlotHeight;
+        var points = panel.Series.SelectMany(s => s.Points).ToList();
+        var lows = points.Select(p => p.Y - (p.Error ?? 0)).DefaultIfEmpty(0);
+        var highs = points.Select(p => p.Y + (p.Error ?? 0)).DefaultIfEmpty(1);
+        var y = panel.Kind == PanelKind.Bar
+            ? ChartScale.Linear(Math.Min(0, lows.Min()), Math.Max(0, highs.Max()), plotBottom, plotTop)
+            : ChartScale.Linear(lows.Min(), highs.Max(), plotBottom, plotTop);
+
+        AppendYAxis(svg, y, panel.YLabel, plotTop, plotBottom, plotRight);
+        var below = panel.Kind == PanelKind.Bar
+            ? AppendBars(svg, panel, y, plotBottom, plotRight)
+            : AppendLines(svg, panel, y, plotTop, plotBottom, plotRight);
+        var legendTop = plotBottom + below + 8;
+        var bottom = AppendLegend(svg, panel, legendTop, width);
+        svg.Append("</g>\n");
+        return bottom + 18;
+    }
+
+    /// <summary>Draws the x axis and the line series; returns the height used below the plot (ticks and label).</summary>
+    private static double AppendLines(StringBuilder svg, FigurePanel panel, ChartScale y, double plotTop, double plotBottom, double plotRight)
+    {
+        var xs = panel.Series.SelectMany(s => s.Points).Select(p => p.X).DefaultIfEmpty(0).ToList();
+        var log = xs.All(v => v > 0) && xs.Max() >= 8 * xs.Min();
+        var x = log ? ChartScale.Log2(xs.Min(), xs.Max(), Left, plotRight) : ChartScale.Linear(xs.Min(), xs.Max(), Left, plotRight);
+        var ticks = panel.XTicks ?? x.Ticks;
+        svg.Append(Invariant($"<g class=\"x-axis\" data-scale=\"{(log ? "log2" : "linear")}\" stroke=\"#000000\">\n"));
+        svg.Append(Invariant($"<line x1=\"{N(Left)}\" y1=\"{N(plotBottom)}\" x2=\"{N(plotRight)}\" y2=\"{N(plotBottom)}\"/>\n"));
+        var tilt = ticks.Count > 1 && ticks.Max(t => SvgText.Width(t.Label, 12)) > (plotRight - Left) / ticks.Count - 6;
+        foreach (var (value, text) in ticks)
+        {
+            var px = x.ToPixel(value);
+            svg.Append(Invariant($"<line class=\"grid\" x1=\"{N(px)}\" y1=\"{N(plotTop)}\" x2=\"{N(px)}\" y2=\"{N(plotBottom)}\" stroke=\"#e6e6e6\"/>\n"));
+            svg.Append(Invariant($"<line x1=\"{N(px)}\" y1=\"{N(plotBottom)}\" x2=\"{N(px)}\" y2=\"{N(plotBottom + 5)}\"/>\n"));
+            AppendTickLabel(svg, px, plotBottom, text, tilt);
+        }
+
+        var below = TickBand(ticks.Select(t => t.Label), tilt);
+        var label = panel.XLabel + (log ? " (log₂ scale)" : "");
+        svg.Append(Invariant($"<text class=\"label\" x=\"{N((Left + plotRight) / 2)}\" y=\"{N(plotBottom + below + 16)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(label)).Append("</text>\n");
+        svg.Append("</g>\n");
+
+        for (var i = 0; i < panel.Series.Count; i++)
+        {
+            var series = panel.Series[i];
+            var colour = Colours[i % Colours.Length];
+            var dash = Dashes[i / Colours.Length % Dashes.Length];
+            var dashAttribute = dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : "";
+            svg.Append("<g class=\"series\" data-label=\"").Append(Escape(series.Label)).Append(Invariant($"\" stroke=\"{colour}\" fill=\"{colour}\">\n"));
+            var coordinates = string.Join(' ', series.Points.Select(p => $"{N(x.ToPixel(p.X))},{N(y.ToPixel(p.Y))}"));
+            svg.Append(Invariant($"<polyline points=\"{coordinates}\" fill=\"none\" stroke-width=\"1.8\"{dashAttribute}/>\n"));
+            foreach (var point in series.Points)
+            {
+                var px = x.ToPixel(point.X);
+                AppendErrorBar(svg, px, point, y);
+                svg.Append(Invariant($"<circle cx=\"{N(px)}\" cy=\"{N(y.ToPixel(point.Y))}\" r=\"3\"><title>")).Append(Escape(PointTitle(series, point, ValueFormat.FormatShortest(point.X)))).Append("</title></circle>\n");
+            }
+
+            svg.Append("</g>\n");
+        }
+
+        return below + 22;
+    }
+
+    /// <summary>Draws the category axis and grouped bars; returns the height used below the plot.</summary>
+    private static double AppendBars(StringBuilder svg, FigurePanel panel, ChartScale y, double plotBottom, double plotRight)
+    {
+        var count = Math.Max(1, panel.Categories.Count);
+        var group = (plotRight - Left) / count;
+        var bars = Math.Max(1, panel.Series.Count);
+        var barWidth = Math.Min(36, group * 0.8 / bars);
+        var zero = y.ToPixel(0);
+        svg.Append("<g class=\"x-axis\" data-scale=\"categorical\" stroke=\"#000000\">\n");
+        svg.Append(Invariant($"<line x1=\"{N(Left)}\" y1=\"{N(zero)}\" x2=\"{N(plotRight)}\" y2=\"{N(zero)}\"/>\n"));
+        var tilt = panel.Categories.Any(c => SvgText.Width(c, 12) > group - 6);
+        for (var c = 0; c < panel.Categories.Count; c++)
+        {
+            AppendTickLabel(svg, Left + ((c + 0.5) * group), plotBottom, panel.Categories[c], tilt);
+        }
+
+        var below = TickBand(panel.Categories, tilt);
+        svg.Append(Invariant($"<text class=\"label\" x=\"{N((Left + plotRight) / 2)}\" y=\"{N(plotBottom + below + 16)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(panel.XLabel)).Append("</text>\n");
+        svg.Append("</g>\n");
+
+        for (var i = 0; i < panel.Series.Count; i++)
+        {
+            var series = panel.Series[i];
+            var colour = Colours[i % Colours.Length];
+            svg.Append("<g class=\"series\" data-label=\"").Append(Escape(series.Label)).Append(Invariant($"\" stroke=\"{colour}\" fill=\"{colour}\">\n"));
+            foreach (var point in series.Points)
+            {
+                var centre = Left + (point.X * group) + (group / 2) + ((i - ((bars - 1) / 2.0)) * barWidth);
+                var py = y.ToPixel(point.Y);
+                svg.Append(Invariant($"<rect class=\"bar\" x=\"{N(centre - (barWidth / 2))}\" y=\"{N(Math.Min(py, zero))}\" width=\"{N(barWidth * 0.9)}\" height=\"{N(Math.Abs(zero - py))}\" fill-opacity=\"0.85\" stroke=\"none\"><title>"))
+                    .Append(Escape(PointTitle(series, point, panel.Categories[(int)point.X]))).Append("</title></rect>\n");
+                AppendErrorBar(svg, centre - (barWidth * 0.05), point, y, "#333333");
+            }
+
+            svg.Append("</g>\n");
+        }
+
+        return below + 22;
+    }
+
+    private static void AppendTickLabel(StringBuilder svg, double px, double plotBottom, string text, bool tilt)
+    {
+        if (tilt)
+        {
+            var ty = plotBottom + 14;
+            svg.Append(Invariant($"<text class=\"tick\" x=\"{N(px)}\" y=\"{N(ty)}\" text-anchor=\"end\" transform=\"rotate(-35 {N(px)} {N(ty)})\" stroke=\"none\">")).Append(Escape(text)).Append("</text>\n");
+        }
+        else
+        {
+            svg.Append(Invariant($"<text class=\"tick\" x=\"{N(px)}\" y=\"{N(plotBottom + 18)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(text)).Append("</text>\n");
+        }
+    }
+
+    /// <summary>The height that tick labels take below the plot: one line, or the drop of the longest tilted label.</summary>
+    private static double TickBand(IEnumerable<string> labels, bool tilt) =>
+        tilt ? 22 + (labels.Select(l => SvgText.Width(l, 12)).DefaultIfEmpty(0).Max() * Math.Sin(35 * Math.PI / 180)) : 24;
+
+    private static void AppendErrorBar(StringBuilder svg, double px, ChartPoint point, ChartScale y, string? colour = null)
+    {
+        if (point.Error is not { } error || error <= 0)
+        {
+            return;
+        }
+
+        var stroke = colour is null ? "" : $" stroke=\"{colour}\"";
+        var top = y.ToPixel(point.Y + error);
+        var bottom = y.ToPixel(point.Y - error);
+        svg.Append(Invariant($"<path class=\"error-bar\" d=\"M{N(px)} {N(top)}V{N(bottom)}M{N(px - 4)} {N(top)}H{N(px + 4)}M{N(px - 4)} {N(bottom)}H{N(px + 4)}\" fill=\"none\"{stroke}/>\n"));
+    }
+
+    private static void AppendYAxis(StringBuilder svg, ChartScale y, string label, double plotTop, double plotBottom, double plotRight)
+    {
+        svg.Append("<g class=\"y-axis\" data-scale=\"linear\" stroke=\"#000000\">\n");
+        svg.Append(Invariant($"<line x1=\"{N(Left)}\" y1=\"{N(plotTop)}\" x2=\"{N(Left)}\" y2=\"{N(plotBottom)}\"/>\n"));
+        foreach (var (value, text) in y.Ticks)
+        {
+            var py = y.ToPixel(value);
+            svg.Append(Invariant($"<line class=\"grid\" x1=\"{N(Left)}\" y1=\"{N(py)}\" x2=\"{N(plotRight)}\" y2=\"{N(py)}\" stroke=\"#e6e6e6\"/>\n"));
+            svg.Append(Invariant($"<line x1=\"{N(Left - 5)}\" y1=\"{N(py)}\" x2=\"{N(Left)}\" y2=\"{N(py)}\"/>\n"));
+            svg.Append(Invariant($"<text class=\"tick\" x=\"{N(Left - 8)}\" y=\"{N(py + 4)}\" text-anchor=\"end\" stroke=\"none\">")).Append(Escape(text)).Append("</text>\n");
+        }
+
+        // A label longer than the plot is tall is wrapped into two lines rather than run off the canvas.
+        var middle = (plotTop + plotBottom) / 2;
+        var lines = SvgText.Wrap(label, 12, PlotHeight).Take(2).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var lx = 16 + (i * 15) - ((lines.Count - 1) * 7.5) + 2;
+            svg.Append(Invariant($"<text class=\"label\" x=\"{N(lx)}\" y=\"{N(middle)}\" text-anchor=\"middle\" transform=\"rotate(-90 {N(lx)} {N(middle)})\" stroke=\"none\">")).Append(Escape(lines[i])).Append("</text>\n");
+        }
+
+        svg.Append("</g>\n");
+    }
+
+    /// <summary>Lays the legend out in rows across the canvas width, wrapping long labels; returns its bottom.</summary>
+    private static double AppendLegend(StringBuilder svg, FigurePanel panel, double top, double width)
+    {
+        svg.Append("<g class=\"legend\">\n");
+        var available = width - Left - Right - Swatch - 8;
+        var x = Left;
+        var rowTop = top;
+        var rowHeight = 0.0;
+        for (var i = 0; i < panel.Series.Count; i++)
+        {
+            var lines = SvgText.Wrap(panel.Series[i].Label, LegendFont, available);
+            var entryWidth = Swatch + 6 + lines.Max(l => SvgText.Width(l, LegendFont)) + 18;
+            if (x > Left && x + entryWidth > width - Right)
+            {
+                x = Left;
+                rowTop += rowHeight + LegendGap;
+                rowHeight = 0;
+            }
+
+            var colour = Colours[i % Colours.Length];
+            var middle = rowTop + 6;
+            if (panel.Kind == PanelKind.Bar)
+            {
+                svg.Append(Invariant($"<rect x=\"{N(x)}\" y=\"{N(middle - 5)}\" width=\"{N(Swatch)}\" height=\"10\" fill=\"{colour}\" fill-opacity=\"0.85\"/>\n"));
+            }
+            else
+            {
+                var dash = Dashes[i / Colours.Length % Dashes.Length];
+                var dashAttribute = dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : "";
+                svg.Append(Invariant($"<line x1=\"{N(x)}\" y1=\"{N(middle)}\" x2=\"{N(x + Swatch)}\" y2=\"{N(middle)}\" stroke=\"{colour}\" stroke-width=\"1.8\"{dashAttribute}/>\n"));
+                svg.Append(Invariant($"<circle cx=\"{N(x + (Swatch / 2))}\" cy=\"{N(middle)}\" r=\"3\" fill=\"{colour}\"/>\n"));
+            }
+
+            var textX = x + Swatch + 6;
+            svg.Append(Invariant($"<text x=\"{N(textX)}\" y=\"{N(middle + 4)}\">"));
+            for (var l = 0; l < lines.Count; l++)
+            {
+                svg.Append(Invariant($"<tspan x=\"{N(textX)}\" dy=\"{(l == 0 ? 0 : LegendLine)}\">")).Append(Escape(lines[l])).Append("</tspan>");
+            }
+
+            svg.Append("</text>\n");
+            x += entryWidth;
+            rowHeight = Math.Max(rowHeight, 12 + ((lines.Count - 1) * LegendLine));
+        }
+
+        svg.Append("</g>\n");
+        return rowTop + rowHeight;
+    }
+
+    private static string PointTitle(ChartSeries series, ChartPoint point, string x)
+    {
+        var spread = point.Error is { } e ? " ± " + ValueFormat.FormatMeasurement(e, 4) : "";
+        return Invariant($"{series.Label}: x={x}, {ValueFormat.FormatMeasurement(point.Y, 4)}{spread} (n={point.N})");
+    }
+
+    internal static string Escape(string text) => SvgLineChart.Escape(text);
+
+    private static string N(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
