@@ -82,7 +82,9 @@ public sealed record LineChartData(string Title, string XLabel, string YLabel, I
 
             series.AddRange(groups.Select(g => new ChartSeries(
                 g.Key.Length == 0 ? table.Conditions[c] : $"{table.Conditions[c]}, {g.Key}",
-                g.Points.OrderBy(p => p.X).ToList())));
+                g.Points.OrderBy(p => p.X).ToList(),
+                table.Conditions[c],
+                g.Key)));
         }
 
         return new LineChartData($"{table.Title} by {xAxis}", xAxis, $"{table.Title} (mean ± std over seeds)", series);

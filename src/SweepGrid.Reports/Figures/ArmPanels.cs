@@ -31,12 +31,12 @@ internal static class ArmPanels
             var series = panel
                 .GroupBy(s => Key(seriesAxes, s.Trial), KeyComparer.Instance)
                 .OrderBy(g => g.Key, KeyComparer.Instance)
-                .Select(g => new ChartSeries(Label(seriesAxes, g.First().Trial, AllTrials), Points(g)))
+                .Select(g => new ChartSeries(seriesAxes.Count == 1 ? seriesAxes[0].Label(seriesAxes[0].KeyOf(g.First().Trial)) : Label(seriesAxes, g.First().Trial, AllTrials), Points(g)))
                 .Where(s => s.Points.Count > 0)
                 .ToList();
             var title = Join(titlePrefix, Label(panelAxes, panel.First().Trial, ""));
             panels.AddRange(SeriesSplit.Chunk(title, series)
-                .Select(part => new FigurePanel(part.Title, PanelKind.Line, xLabel, yLabel, part.Series, [], xTicks)));
+                .Select(part => new FigurePanel(part.Title, PanelKind.Line, xLabel, yLabel, part.Series, [], xTicks, seriesAxes.Count == 1 ? seriesAxes[0].Name : "")));
         }
 
         return panels;

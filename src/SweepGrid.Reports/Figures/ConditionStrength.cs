@@ -63,7 +63,7 @@ internal static partial class ConditionStrength
     /// </summary>
     public static string FamilyOf(string condition)
     {
-        if (string.Equals(condition, "clean", StringComparison.Ordinal))
+        if (IsClean(condition))
         {
             return "";
         }
@@ -71,6 +71,37 @@ internal static partial class ConditionStrength
         var equals = condition.IndexOf('=', StringComparison.Ordinal);
         return equals < 0 ? condition : condition[..equals];
     }
+
+    /// <summary>The families of <paramref name="conditions"/> in first-seen order; <c>[""]</c> when every condition is clean.</summary>
+    public static IReadOnlyList<string> Families(IEnumerable<string> conditions)
+    {
+        var families = conditions.Select(FamilyOf).Where(f => f.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return families.Count > 0 ? families : [""];
+    }
+
+    /// <summary>True when a chart of <paramref name="family"/> shows <paramref name="condition"/>: a member or its reference.</summary>
+    public static bool Belongs(string condition, string family) =>
+        family.Length == 0 || string.Equals(FamilyOf(condition), family, StringComparison.Ordinal) || IsReferenceFor(condition, family);
+
+    /// <summary>
+    /// True when <paramref name="condition"/> is the reference drawn beside <paramref name="family"/>: <c>clean</c>
+    /// for an unprefixed family, <c>lowpass5:clean</c> for a <c>lowpass5:</c> family.
+    /// </summary>
+    public static bool IsReferenceFor(string condition, string family)
+    {
+        if (!IsClean(condition))
+        {
+            return false;
+        }
+
+        var prefix = condition[..^"clean".Length];
+        var familyColon = family.LastIndexOf(':');
+        var familyPrefix = familyColon < 0 ? "" : family[..(familyColon + 1)];
+        return string.Equals(prefix, familyPrefix, StringComparison.Ordinal);
+    }
+
+    private static bool IsClean(string condition) =>
+        condition is "clean" || (condition.EndsWith(":clean", StringComparison.Ordinal) && !EpochCondition.TryParse(condition, out _, out _));
 
     /// <summary>The kind without prefix and kernel/step suffix: <c>lowpass5:blur7</c> → <c>blur</c>.</summary>
     private static string Kind(string family)

@@ -24,6 +24,10 @@ public enum PanelKind
 /// For lines: explicit tick positions and labels (e.g. a zipped axis labelled <c>1/8 / 0.01</c>); null lets
 /// the scale choose 1-2-5 or power-of-two ticks.
 /// </param>
+/// <param name="LegendTitle">
+/// Printed before the legend entries, e.g. <c>model.temperature</c> when every entry is a value of that one
+/// axis (entries then read <c>1/8</c> rather than <c>model.temperature=1/8</c>); empty for none.
+/// </param>
 public sealed record FigurePanel(
     string Title,
     PanelKind Kind,
@@ -31,7 +35,8 @@ public sealed record FigurePanel(
     string YLabel,
     IReadOnlyList<ChartSeries> Series,
     IReadOnlyList<string> Categories,
-    IReadOnlyList<(double Value, string Label)>? XTicks = null);
+    IReadOnlyList<(double Value, string Label)>? XTicks = null,
+    string LegendTitle = "");
 
 /// <summary>A figure: a title and one or more panels drawn one below the other in one SVG document.</summary>
 /// <param name="Title">The figure title (also the SVG document title).</param>

@@ -18,6 +18,9 @@ public static class SvgFigure
     internal const double Right = 28;
     internal const double PlotHeight = 270;
     internal const double LegendFont = 12;
+    internal const int GridFrom = 4;
+    private const double GridNarrowing = 120;
+    private const double TitleLine = 19;
     private const double LegendLine = 15;
     private const double LegendGap = 6;
     private const double Swatch = 24;
@@ -29,16 +32,29 @@ public static class SvgFigure
 
     private static readonly string[] Dashes = ["", "6 3", "2 2", "8 3 2 3"];
 
-    /// <summary>Renders the figure. Each panel is a <c>&lt;g class="panel"&gt;</c>; see <see cref="SvgLineChart.Render"/> for the inner structure.</summary>
+    /// <summary>
+    /// Renders the figure. Each panel is a <c>&lt;g class="panel"&gt;</c>; see <see cref="SvgLineChart.Render"/> for
+    /// the inner structure. From <see cref="GridFrom"/> panels on, panels sit two to a row (small multiples) so
+    /// that a figure stays about as tall as it is wide.
+    /// </summary>
     public static string Render(Figure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
-        var width = figure.Panels.Select(PanelWidth).DefaultIfEmpty(MinWidth).Max();
+        var columns = figure.Panels.Count >= GridFrom ? 2 : 1;
+        var columnWidth = figure.Panels.Select(PanelWidth).DefaultIfEmpty(MinWidth).Max() - (columns > 1 ? GridNarrowing : 0);
+        var width = columns * columnWidth;
         var body = new StringBuilder();
-        var top = 40.0;
-        foreach (var panel in figure.Panels)
+        var top = 40.0 + ((SvgText.Wrap(figure.Title, 15, width - 20, bold: true).Count - 1) * TitleLine);
+        for (var first = 0; first < figure.Panels.Count; first += columns)
         {
-            top = AppendPanel(body, panel, top, width);
+            var rowBottom = top;
+            for (var c = 0; c < columns && first + c < figure.Panels.Count; c++)
+            {
+                var left = c * columnWidth;
+                rowBottom = Math.Max(rowBottom, AppendPanel(body, figure.Panels[first + c], top, left, left + columnWidth));
+            }
+
+            top = rowBottom;
         }
 
         var height = Math.Ceiling(top + 8);
@@ -46,9 +62,10 @@ public static class SvgFigure
         svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{N(width)}\" height=\"{N(height)}\" viewBox=\"0 0 {N(width)} {N(height)}\" font-family=\"{SvgText.FontFamily}\" font-size=\"12\">\n"));
         svg.Append("<title>").Append(Escape(figure.Title)).Append("</title>\n");
         svg.Append(Invariant($"<rect x=\"0\" y=\"0\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"#ffffff\"/>\n"));
-        foreach (var (line, i) in SvgText.Wrap(figure.Title, 15, width - 20).Select((l, i) => (l, i)).Take(1))
+        var titleLines = SvgText.Wrap(figure.Title, 15, width - 20, bold: true);
+        for (var i = 0; i < titleLines.Count; i++)
         {
-            svg.Append(Invariant($"<text class=\"title\" x=\"{N(width / 2)}\" y=\"{N(24 + (i * 18))}\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">")).Append(Escape(line)).Append("</text>\n");
+            svg.Append(Invariant($"<text class=\"title\" x=\"{N(width / 2)}\" y=\"{N(24 + (i * TitleLine))}\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">")).Append(Escape(titleLines[i])).Append("</text>\n");
         }
 
         svg.Append(body);
@@ -69,14 +86,20 @@ public static class SvgFigure
         return Math.Max(MinWidth, Left + Right + (panel.Categories.Count * perCategory));
     }
 
-    private static double AppendPanel(StringBuilder svg, FigurePanel panel, double top, double width)
+    private static double AppendPanel(StringBuilder svg, FigurePanel panel, double top, double boxLeft, double boxRight)
     {
-        var plotRight = width - Right;
+        var left = boxLeft + Left;
+        var plotRight = boxRight - Right;
         svg.Append("<g class=\"panel\" data-title=\"").Append(Escape(panel.Title)).Append("\">\n");
         if (panel.Title.Length > 0)
         {
-            svg.Append(Invariant($"<text class=\"panel-title\" x=\"{N((Left + plotRight) / 2)}\" y=\"{N(top + 14)}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">")).Append(Escape(panel.Title)).Append("</text>\n");
-            top += 24;
+            foreach (var line in SvgText.Wrap(panel.Title, 13, plotRight - left, bold: true))
+            {
+                svg.Append(Invariant($"<text class=\"panel-title\" x=\"{N((left + plotRight) / 2)}\" y=\"{N(top + 14)}\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\">")).Append(Escape(line)).Append("</text>\n");
+                top += 17;
+            }
+
+            top += 7;
         }
 
         var plotTop = top + 6;
@@ -88,26 +111,26 @@ public static class SvgFigure
             ? ChartScale.Linear(Math.Min(0, lows.Min()), Math.Max(0, highs.Max()), plotBottom, plotTop)
             : ChartScale.Linear(lows.Min(), highs.Max(), plotBottom, plotTop);
 
-        AppendYAxis(svg, y, panel.YLabel, plotTop, plotBottom, plotRight);
+        AppendYAxis(svg, y, panel.YLabel, left, plotTop, plotBottom, plotRight);
         var below = panel.Kind == PanelKind.Bar
-            ? AppendBars(svg, panel, y, plotBottom, plotRight)
-            : AppendLines(svg, panel, y, plotTop, plotBottom, plotRight);
+            ? AppendBars(svg, panel, y, left, plotBottom, plotRight)
+            : AppendLines(svg, panel, y, left, plotTop, plotBottom, plotRight);
         var legendTop = plotBottom + below + 8;
-        var bottom = AppendLegend(svg, panel, legendTop, width);
+        var bottom = AppendLegend(svg, panel, legendTop, left, plotRight);
         svg.Append("</g>\n");
         return bottom + 18;
     }
 
     /// <summary>Draws the x axis and the line series; returns the height used below the plot (ticks and label).</summary>
-    private static double AppendLines(StringBuilder svg, FigurePanel panel, ChartScale y, double plotTop, double plotBottom, double plotRight)
+    private static double AppendLines(StringBuilder svg, FigurePanel panel, ChartScale y, double left, double plotTop, double plotBottom, double plotRight)
     {
         var xs = panel.Series.SelectMany(s => s.Points).Select(p => p.X).DefaultIfEmpty(0).ToList();
         var log = xs.All(v => v > 0) && xs.Max() >= 8 * xs.Min();
-        var x = log ? ChartScale.Log2(xs.Min(), xs.Max(), Left, plotRight) : ChartScale.Linear(xs.Min(), xs.Max(), Left, plotRight);
+        var x = log ? ChartScale.Log2(xs.Min(), xs.Max(), left, plotRight) : ChartScale.Linear(xs.Min(), xs.Max(), left, plotRight);
         var ticks = panel.XTicks ?? x.Ticks;
         svg.Append(Invariant($"<g class=\"x-axis\" data-scale=\"{(log ? "log2" : "linear")}\" stroke=\"#000000\">\n"));
-        svg.Append(Invariant($"<line x1=\"{N(Left)}\" y1=\"{N(plotBottom)}\" x2=\"{N(plotRight)}\" y2=\"{N(plotBottom)}\"/>\n"));
-        var tilt = ticks.Count > 1 && ticks.Max(t => SvgText.Width(t.Label, 12)) > (plotRight - Left) / ticks.Count - 6;
+        svg.Append(Invariant($"<line x1=\"{N(left)}\" y1=\"{N(plotBottom)}\" x2=\"{N(plotRight)}\" y2=\"{N(plotBottom)}\"/>\n"));
+        var tilt = ticks.Count > 1 && ticks.Max(t => SvgText.Width(t.Label, 12)) > (plotRight - left) / ticks.Count - 6;
         foreach (var (value, text) in ticks)
         {
             var px = x.ToPixel(value);
@@ -118,7 +141,7 @@ public static class SvgFigure
 
         var below = TickBand(ticks.Select(t => t.Label), tilt);
         var label = panel.XLabel + (log ? " (log₂ scale)" : "");
-        svg.Append(Invariant($"<text class=\"label\" x=\"{N((Left + plotRight) / 2)}\" y=\"{N(plotBottom + below + 16)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(label)).Append("</text>\n");
+        svg.Append(Invariant($"<text class=\"label\" x=\"{N((left + plotRight) / 2)}\" y=\"{N(plotBottom + below + 16)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(label)).Append("</text>\n");
         svg.Append("</g>\n");
 
         for (var i = 0; i < panel.Series.Count; i++)
@@ -144,23 +167,23 @@ public static class SvgFigure
     }
 
     /// <summary>Draws the category axis and grouped bars; returns the height used below the plot.</summary>
-    private static double AppendBars(StringBuilder svg, FigurePanel panel, ChartScale y, double plotBottom, double plotRight)
+    private static double AppendBars(StringBuilder svg, FigurePanel panel, ChartScale y, double left, double plotBottom, double plotRight)
     {
         var count = Math.Max(1, panel.Categories.Count);
-        var group = (plotRight - Left) / count;
+        var group = (plotRight - left) / count;
         var bars = Math.Max(1, panel.Series.Count);
         var barWidth = Math.Min(36, group * 0.8 / bars);
         var zero = y.ToPixel(0);
         svg.Append("<g class=\"x-axis\" data-scale=\"categorical\" stroke=\"#000000\">\n");
-        svg.Append(Invariant($"<line x1=\"{N(Left)}\" y1=\"{N(zero)}\" x2=\"{N(plotRight)}\" y2=\"{N(zero)}\"/>\n"));
+        svg.Append(Invariant($"<line x1=\"{N(left)}\" y1=\"{N(zero)}\" x2=\"{N(plotRight)}\" y2=\"{N(zero)}\"/>\n"));
         var tilt = panel.Categories.Any(c => SvgText.Width(c, 12) > group - 6);
         for (var c = 0; c < panel.Categories.Count; c++)
         {
-            AppendTickLabel(svg, Left + ((c + 0.5) * group), plotBottom, panel.Categories[c], tilt);
+            AppendTickLabel(svg, left + ((c + 0.5) * group), plotBottom, panel.Categories[c], tilt);
         }
 
         var below = TickBand(panel.Categories, tilt);
-        svg.Append(Invariant($"<text class=\"label\" x=\"{N((Left + plotRight) / 2)}\" y=\"{N(plotBottom + below + 16)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(panel.XLabel)).Append("</text>\n");
+        svg.Append(Invariant($"<text class=\"label\" x=\"{N((left + plotRight) / 2)}\" y=\"{N(plotBottom + below + 16)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(panel.XLabel)).Append("</text>\n");
         svg.Append("</g>\n");
 
         for (var i = 0; i < panel.Series.Count; i++)
@@ -170,7 +193,7 @@ public static class SvgFigure
             svg.Append("<g class=\"series\" data-label=\"").Append(Escape(series.Label)).Append(Invariant($"\" stroke=\"{colour}\" fill=\"{colour}\">\n"));
             foreach (var point in series.Points)
             {
-                var centre = Left + (point.X * group) + (group / 2) + ((i - ((bars - 1) / 2.0)) * barWidth);
+                var centre = left + (point.X * group) + (group / 2) + ((i - ((bars - 1) / 2.0)) * barWidth);
                 var py = y.ToPixel(point.Y);
                 svg.Append(Invariant($"<rect class=\"bar\" x=\"{N(centre - (barWidth / 2))}\" y=\"{N(Math.Min(py, zero))}\" width=\"{N(barWidth * 0.9)}\" height=\"{N(Math.Abs(zero - py))}\" fill-opacity=\"0.85\" stroke=\"none\"><title>"))
                     .Append(Escape(PointTitle(series, point, panel.Categories[(int)point.X]))).Append("</title></rect>\n");
@@ -213,16 +236,16 @@ public static class SvgFigure
         svg.Append(Invariant($"<path class=\"error-bar\" d=\"M{N(px)} {N(top)}V{N(bottom)}M{N(px - 4)} {N(top)}H{N(px + 4)}M{N(px - 4)} {N(bottom)}H{N(px + 4)}\" fill=\"none\"{stroke}/>\n"));
     }
 
-    private static void AppendYAxis(StringBuilder svg, ChartScale y, string label, double plotTop, double plotBottom, double plotRight)
+    private static void AppendYAxis(StringBuilder svg, ChartScale y, string label, double left, double plotTop, double plotBottom, double plotRight)
     {
         svg.Append("<g class=\"y-axis\" data-scale=\"linear\" stroke=\"#000000\">\n");
-        svg.Append(Invariant($"<line x1=\"{N(Left)}\" y1=\"{N(plotTop)}\" x2=\"{N(Left)}\" y2=\"{N(plotBottom)}\"/>\n"));
+        svg.Append(Invariant($"<line x1=\"{N(left)}\" y1=\"{N(plotTop)}\" x2=\"{N(left)}\" y2=\"{N(plotBottom)}\"/>\n"));
         foreach (var (value, text) in y.Ticks)
         {
             var py = y.ToPixel(value);
-            svg.Append(Invariant($"<line class=\"grid\" x1=\"{N(Left)}\" y1=\"{N(py)}\" x2=\"{N(plotRight)}\" y2=\"{N(py)}\" stroke=\"#e6e6e6\"/>\n"));
-            svg.Append(Invariant($"<line x1=\"{N(Left - 5)}\" y1=\"{N(py)}\" x2=\"{N(Left)}\" y2=\"{N(py)}\"/>\n"));
-            svg.Append(Invariant($"<text class=\"tick\" x=\"{N(Left - 8)}\" y=\"{N(py + 4)}\" text-anchor=\"end\" stroke=\"none\">")).Append(Escape(text)).Append("</text>\n");
+            svg.Append(Invariant($"<line class=\"grid\" x1=\"{N(left)}\" y1=\"{N(py)}\" x2=\"{N(plotRight)}\" y2=\"{N(py)}\" stroke=\"#e6e6e6\"/>\n"));
+            svg.Append(Invariant($"<line x1=\"{N(left - 5)}\" y1=\"{N(py)}\" x2=\"{N(left)}\" y2=\"{N(py)}\"/>\n"));
+            svg.Append(Invariant($"<text class=\"tick\" x=\"{N(left - 8)}\" y=\"{N(py + 4)}\" text-anchor=\"end\" stroke=\"none\">")).Append(Escape(text)).Append("</text>\n");
         }
 
         // A label longer than the plot is tall is wrapped into two lines rather than run off the canvas.
@@ -230,28 +253,43 @@ public static class SvgFigure
         var lines = SvgText.Wrap(label, 12, PlotHeight).Take(2).ToList();
         for (var i = 0; i < lines.Count; i++)
         {
-            var lx = 16 + (i * 15) - ((lines.Count - 1) * 7.5) + 2;
+            var lx = left - Left + 16 + (i * 15) - ((lines.Count - 1) * 7.5) + 2;
             svg.Append(Invariant($"<text class=\"label\" x=\"{N(lx)}\" y=\"{N(middle)}\" text-anchor=\"middle\" transform=\"rotate(-90 {N(lx)} {N(middle)})\" stroke=\"none\">")).Append(Escape(lines[i])).Append("</text>\n");
         }
 
         svg.Append("</g>\n");
     }
 
-    /// <summary>Lays the legend out in rows across the canvas width, wrapping long labels; returns its bottom.</summary>
-    private static double AppendLegend(StringBuilder svg, FigurePanel panel, double top, double width)
+    /// <summary>
+    /// Lays the legend out in rows from the plot's left edge to its right edge, wrapping long labels; an
+    /// optional title comes first. Returns the legend's bottom.
+    /// </summary>
+    private static double AppendLegend(StringBuilder svg, FigurePanel panel, double top, double left, double right)
     {
         svg.Append("<g class=\"legend\">\n");
-        var available = width - Left - Right - Swatch - 8;
-        var x = Left;
+        var available = right - left - Swatch - 8;
+        var x = left;
         var rowTop = top;
         var rowHeight = 0.0;
+        if (panel.LegendTitle.Length > 0 && panel.Series.Count > 0)
+        {
+            var titleLines = SvgText.Wrap(panel.LegendTitle + ":", LegendFont, right - left, bold: true);
+            for (var l = 0; l < titleLines.Count; l++)
+            {
+                svg.Append(Invariant($"<text class=\"legend-title\" x=\"{N(x)}\" y=\"{N(rowTop + 10 + (l * LegendLine))}\" font-weight=\"bold\">")).Append(Escape(titleLines[l])).Append("</text>\n");
+            }
+
+            x += titleLines.Max(l => SvgText.Width(l, LegendFont, bold: true)) + 14;
+            rowHeight = 12 + ((titleLines.Count - 1) * LegendLine);
+        }
+
         for (var i = 0; i < panel.Series.Count; i++)
         {
             var lines = SvgText.Wrap(panel.Series[i].Label, LegendFont, available);
             var entryWidth = Swatch + 6 + lines.Max(l => SvgText.Width(l, LegendFont)) + 18;
-            if (x > Left && x + entryWidth > width - Right)
+            if (x > left && x + entryWidth > right)
             {
-                x = Left;
+                x = left;
                 rowTop += rowHeight + LegendGap;
                 rowHeight = 0;
             }
