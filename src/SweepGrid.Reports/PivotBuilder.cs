@@ -3,7 +3,8 @@ namespace SweepGrid.Reports;
 /// <summary>
 /// Turns long-format result rows into <see cref="PivotTable"/>s. Pure and deterministic: the output
 /// depends only on the set of rows, not on their order (apart from floating-point rounding of sums,
-/// which is fixed by sorting values by seed before summing).
+/// which is fixed by sorting values by seed before summing). Rows of per-epoch evaluations
+/// (<c>epoch&lt;k&gt;:&lt;condition&gt;</c>) are left out: tables describe the trained model.
 /// </summary>
 public static class PivotBuilder
 {
@@ -103,7 +104,8 @@ public static class PivotBuilder
             ArgumentNullException.ThrowIfNull(rows);
             ArgumentNullException.ThrowIfNull(metric);
             var trials = new Dictionary<string, TrialValues>(StringComparer.Ordinal);
-            foreach (var row in rows.Where(r => string.Equals(r.Metric, metric, StringComparison.Ordinal)))
+            // Per-epoch evaluations (epoch<k>:<condition>) belong to the per-epoch figures, not to the tables of the trained model.
+            foreach (var row in rows.Where(r => string.Equals(r.Metric, metric, StringComparison.Ordinal) && !Figures.EpochCondition.TryParse(r.Condition, out _, out _)))
             {
                 if (!trials.TryGetValue(row.TrialId, out var trial))
                 {
