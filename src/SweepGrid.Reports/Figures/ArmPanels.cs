@@ -19,7 +19,8 @@ internal static class ArmPanels
         string titlePrefix,
         string xLabel,
         string yLabel,
-        IReadOnlyList<(double Value, string Label)>? xTicks = null)
+        IReadOnlyList<(double Value, string Label)>? xTicks = null,
+        bool logXAllowed = true)
     {
         var (panelAxes, seriesAxes) = SeriesSplit.ChooseAxes(armAxes);
         var byPanel = samples
@@ -36,7 +37,7 @@ internal static class ArmPanels
                 .ToList();
             var title = Join(titlePrefix, Label(panelAxes, panel.First().Trial, ""));
             panels.AddRange(SeriesSplit.Chunk(title, series)
-                .Select(part => new FigurePanel(part.Title, PanelKind.Line, xLabel, yLabel, part.Series, [], xTicks, seriesAxes.Count == 1 ? seriesAxes[0].Name : "")));
+                .Select(part => new FigurePanel(part.Title, PanelKind.Line, xLabel, yLabel, part.Series, [], xTicks, seriesAxes.Count == 1 ? seriesAxes[0].Name : "", logXAllowed)));
         }
 
         return panels;

@@ -28,6 +28,10 @@ public enum PanelKind
 /// Printed before the legend entries, e.g. <c>model.temperature</c> when every entry is a value of that one
 /// axis (entries then read <c>1/8</c> rather than <c>model.temperature=1/8</c>); empty for none.
 /// </param>
+/// <param name="LogXAllowed">
+/// False keeps a line panel's x axis linear (epochs); true lets it go log₂ when every x is positive and the
+/// largest is at least 8× the smallest (temperatures 1/64 … 16).
+/// </param>
 public sealed record FigurePanel(
     string Title,
     PanelKind Kind,
@@ -36,7 +40,8 @@ public sealed record FigurePanel(
     IReadOnlyList<ChartSeries> Series,
     IReadOnlyList<string> Categories,
     IReadOnlyList<(double Value, string Label)>? XTicks = null,
-    string LegendTitle = "");
+    string LegendTitle = "",
+    bool LogXAllowed = true);
 
 /// <summary>A figure: a title and one or more panels drawn one below the other in one SVG document.</summary>
 /// <param name="Title">The figure title (also the SVG document title).</param>

@@ -43,6 +43,7 @@ public static class SvgFigure
         var columns = figure.Panels.Count >= GridFrom ? 2 : 1;
         var columnWidth = figure.Panels.Select(PanelWidth).DefaultIfEmpty(MinWidth).Max() - (columns > 1 ? GridNarrowing : 0);
         var width = columns * columnWidth;
+        var range = YRange(figure.Panels);
         var body = new StringBuilder();
         var top = 40.0 + ((SvgText.Wrap(figure.Title, 15, width - 20, bold: true).Count - 1) * TitleLine);
         for (var first = 0; first < figure.Panels.Count; first += columns)
@@ -51,7 +52,7 @@ public static class SvgFigure
             for (var c = 0; c < columns && first + c < figure.Panels.Count; c++)
             {
                 var left = c * columnWidth;
-                rowBottom = Math.Max(rowBottom, AppendPanel(body, figure.Panels[first + c], top, left, left + columnWidth));
+                rowBottom = Math.Max(rowBottom, AppendPanel(body, figure.Panels[first + c], range, top, left, left + columnWidth));
             }
 
             top = rowBottom;
@@ -86,7 +87,19 @@ public static class SvgFigure
         return Math.Max(MinWidth, Left + Right + (panel.Categories.Count * perCategory));
     }
 
-    private static double AppendPanel(StringBuilder svg, FigurePanel panel, double top, double boxLeft, double boxRight)
+    /// <summary>
+    /// The y range shared by every panel of a figure, so that panels compare at a glance (small multiples share
+    /// their axes): all means ± std, and zero when any panel draws bars.
+    /// </summary>
+    private static (double Low, double High) YRange(IReadOnlyList<FigurePanel> panels)
+    {
+        var points = panels.SelectMany(p => p.Series).SelectMany(s => s.Points).ToList();
+        var low = points.Select(p => p.Y - (p.Error ?? 0)).DefaultIfEmpty(0).Min();
+        var high = points.Select(p => p.Y + (p.Error ?? 0)).DefaultIfEmpty(1).Max();
+        return panels.Any(p => p.Kind == PanelKind.Bar) ? (Math.Min(0, low), Math.Max(0, high)) : (low, high);
+    }
+
+    private static double AppendPanel(StringBuilder svg, FigurePanel panel, (double Low, double High) range, double top, double boxLeft, double boxRight)
     {
         var left = boxLeft + Left;
         var plotRight = boxRight - Right;
@@ -104,12 +117,7 @@ public static class SvgFigure
 
         var plotTop = top + 6;
         var plotBottom = plotTop + PlotHeight;
-        var points = panel.Series.SelectMany(s => s.Points).ToList();
-        var lows = points.Select(p => p.Y - (p.Error ?? 0)).DefaultIfEmpty(0);
-        var highs = points.Select(p => p.Y + (p.Error ?? 0)).DefaultIfEmpty(1);
-        var y = panel.Kind == PanelKind.Bar
-            ? ChartScale.Linear(Math.Min(0, lows.Min()), Math.Max(0, highs.Max()), plotBottom, plotTop)
-            : ChartScale.Linear(lows.Min(), highs.Max(), plotBottom, plotTop);
+        var y = ChartScale.Linear(range.Low, range.High, plotBottom, plotTop);
 
         AppendYAxis(svg, y, panel.YLabel, left, plotTop, plotBottom, plotRight);
         var below = panel.Kind == PanelKind.Bar
@@ -125,7 +133,7 @@ public static class SvgFigure
     private static double AppendLines(StringBuilder svg, FigurePanel panel, ChartScale y, double left, double plotTop, double plotBottom, double plotRight)
     {
         var xs = panel.Series.SelectMany(s => s.Points).Select(p => p.X).DefaultIfEmpty(0).ToList();
-        var log = xs.All(v => v > 0) && xs.Max() >= 8 * xs.Min();
+        var log = panel.LogXAllowed && xs.All(v => v > 0) && xs.Max() >= 8 * xs.Min();
         var x = log ? ChartScale.Log2(xs.Min(), xs.Max(), left, plotRight) : ChartScale.Linear(xs.Min(), xs.Max(), left, plotRight);
         var ticks = panel.XTicks ?? x.Ticks;
         svg.Append(Invariant($"<g class=\"x-axis\" data-scale=\"{(log ? "log2" : "linear")}\" stroke=\"#000000\">\n"));

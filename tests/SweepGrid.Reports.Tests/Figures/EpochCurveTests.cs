@@ -49,6 +49,16 @@ public class EpochCurveTests
     }
 
     [Fact]
+    public void The_epoch_axis_stays_linear_even_across_ten_epochs()
+    {
+        var curve = new TrialCurve("T4-s1", Enumerable.Range(1, 10).Select(e => new EpochPoint(e, 1.0 / e, 1 - (1.0 / e))).ToList());
+
+        var svg = Svg.Parse(SvgFigure.Render(Figure(TwoTemperatures(), "training-accuracy.svg", [curve]).Figure));
+
+        Assert.Equal("linear", (string?)Svg.Groups(svg, "x-axis").Single().Attribute("data-scale"));
+    }
+
+    [Fact]
     public void Per_epoch_evaluation_rows_draw_one_panel_per_condition_and_stay_out_of_the_tables()
     {
         var rows = TwoTemperatures();

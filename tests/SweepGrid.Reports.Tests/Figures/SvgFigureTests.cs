@@ -55,6 +55,21 @@ public class SvgFigureTests
     }
 
     [Fact]
+    public void Panels_of_a_figure_share_one_y_scale()
+    {
+        var low = new FigurePanel("low", PanelKind.Line, "x", "y", [new ChartSeries("a", [new ChartPoint(1, 0.1, null, 1), new ChartPoint(2, 0.2, null, 1)])], []);
+        var high = new FigurePanel("high", PanelKind.Line, "x", "y", [new ChartSeries("a", [new ChartPoint(1, 0.8, null, 1), new ChartPoint(2, 0.9, null, 1)])], []);
+
+        var svg = Svg.Parse(SvgFigure.Render(new Figure("shared", [low, high])));
+        var ticks = Svg.Groups(svg, "y-axis").Select(g => string.Join(",", g.Elements(Svg.Ns + "text").Where(t => (string?)t.Attribute("class") == "tick").Select(t => t.Value))).ToList();
+
+        Assert.Equal(2, ticks.Count);
+        Assert.Equal(ticks[0], ticks[1]);
+        Assert.Contains("0.2", ticks[0], StringComparison.Ordinal);
+        Assert.Contains("0.8", ticks[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bars_start_at_zero_and_their_heights_follow_the_values()
     {
         var panel = new FigurePanel("", PanelKind.Bar, "model.dropout", "accuracy", [new ChartSeries("clean", [new ChartPoint(0, 0.9, 0.01, 2), new ChartPoint(1, 0.6, 0.02, 2), new ChartPoint(2, 0.3, null, 1)])], ["none", "inp", "all"]);
