@@ -87,7 +87,7 @@ public sealed record LineChartData(string Title, string XLabel, string YLabel, I
                 g.Key)));
         }
 
-        return new LineChartData($"{table.Title} by {xAxis}", xAxis, $"{table.Title} (mean ± std over seeds)", series);
+        return new LineChartData($"{table.Title} by {xAxis}", xAxis, $"{table.Title} (mean ± std)", series);
     }
 
     private static int IndexOf(IReadOnlyList<string> paths, string path)

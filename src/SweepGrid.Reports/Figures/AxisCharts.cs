@@ -90,7 +90,7 @@ internal static class AxisCharts
         IReadOnlyList<string> categories = kind == PanelKind.Bar ? axis.Values.Select(axis.Label).ToList() : [];
         IReadOnlyList<(double, string)>? ticks = kind == PanelKind.Line ? axis.Values.Select(v => (axis.Number(v), axis.Label(v))).ToList() : null;
         return SeriesSplit.Chunk(title, series)
-            .Select(part => new FigurePanel(part.Title, kind, axis.Name, $"{metric} (mean ± std over seeds)", part.Series, categories, ticks, legendTitle));
+            .Select(part => new FigurePanel(part.Title, kind, axis.Name, $"{metric} (mean ± std)", part.Series, categories, ticks, legendTitle));
     }
 
     private static IEnumerable<IGrouping<IReadOnlyList<int>, ResultRow>> Combinations(IEnumerable<ResultRow> rows, IReadOnlyDictionary<string, StudyTrial> trials, IReadOnlyList<FigureAxis> axes) =>

@@ -26,7 +26,7 @@ internal static class EpochCurves
         foreach (var (file, name, value) in measures)
         {
             var samples = known.SelectMany(c => c.Epochs.Select(e => new ArmPanels.Sample(trials[c.TrialId], e.Epoch, value(e))));
-            var panels = ArmPanels.Lines(axes, samples, "", EpochLabel, $"{name} (mean ± std over seeds)", logXAllowed: false);
+            var panels = ArmPanels.Lines(axes, samples, "", EpochLabel, $"{name} (mean ± std)", logXAllowed: false);
             yield return new NamedFigure(FigureKind.Epochs, file, new Figure($"{name} per epoch", panels));
         }
     }
@@ -46,7 +46,7 @@ internal static class EpochCurves
         var panels = samples
             .GroupBy(s => s.Condition, StringComparer.Ordinal)
             .OrderBy(g => g.Key, ConditionOrder.Instance)
-            .SelectMany(g => ArmPanels.Lines(axes, g.Select(s => new ArmPanels.Sample(trials[s.Row.TrialId], s.Epoch, s.Row.Value)), g.Key, EpochLabel, $"{metric} (mean ± std over seeds)", logXAllowed: false))
+            .SelectMany(g => ArmPanels.Lines(axes, g.Select(s => new ArmPanels.Sample(trials[s.Row.TrialId], s.Epoch, s.Row.Value)), g.Key, EpochLabel, $"{metric} (mean ± std)", logXAllowed: false))
             .ToList();
         yield return new NamedFigure(FigureKind.Epochs, ReportWriter.StudyDirectoryName($"{metric}-per-epoch") + ".svg", new Figure($"{metric} after each epoch", panels));
     }
