@@ -8,7 +8,8 @@ namespace SweepGrid.Reports.Figures;
 /// Per-class tables (seed 003 Figs. 8–9): for every per-class metric stem (<c>accuracy_class_c</c>,
 /// <c>gradient_median_class_c</c>, <c>success_rate_class_c</c>) and every condition it was measured under,
 /// rows = class c, columns = training arms (the varying axes, zipped axes as one), cells = mean ± std
-/// over seeds. Markdown for reading, long-format CSV with full precision for re-plotting.
+/// over seeds; more than eight arms are split into several tables by <see cref="SeriesSplit"/>'s rule.
+/// Markdown for reading, long-format CSV with full precision for re-plotting.
 /// </summary>
 internal static partial class PerClassTables
 {
@@ -18,8 +19,8 @@ internal static partial class PerClassTables
     {
         var perClass = rows
             .Select(r => (Row: r, Match: PerClass().Match(r.Metric)))
-            .Where(x => x.Match.Success)
-            .Select(x => (x.Row, Stem: x.Match.Groups[1].Value, Class: int.Parse(x.Match.Groups[2].ValueSpan, CultureInfo.InvariantCulture)))
+            .Where(x => x.Match.Success && !EpochCondition.TryParse(x.Row.Condition, out _, out _))
+            .Select(x => new Sample(x.Row, x.Match.Groups[1].Value, int.Parse(x.Match.Groups[2].ValueSpan, CultureInfo.InvariantCulture)))
             .ToList();
         var md = new StringBuilder();
         var csv = new StringBuilder(CsvHeader).Append('\n');
@@ -28,46 +29,75 @@ internal static partial class PerClassTables
             return ("", csv.ToString());
         }
 
-        var arms = perClass
-            .Select(p => trials[p.Row.TrialId])
-            .GroupBy(t => ArmPanels.Key(axes, t), KeyComparer.Instance)
-            .OrderBy(g => g.Key, KeyComparer.Instance)
-            .Select(g => (g.Key, Label: ArmPanels.Label(axes, g.First(), ArmPanels.AllTrials)))
-            .ToList();
+        // Columns follow the figures' split rule: at most eight arms side by side, the rest in further tables.
+        var (tableAxes, columnAxes) = SeriesSplit.ChooseAxes(axes);
+        var corner = columnAxes.Count == 1 ? $"class \\ {columnAxes[0].Name}" : "class";
         md.Append("# Per-class results\n\nRows are true classes, columns training arms; each cell is the mean ± sample std over seeds (n seeds).\n");
-        foreach (var stem in perClass.Select(p => p.Stem).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var stem in perClass.GroupBy(p => p.Stem, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var ofStem = perClass.Where(p => string.Equals(p.Stem, stem, StringComparison.Ordinal)).ToList();
-            foreach (var condition in ofStem.Select(p => p.Row.Condition).Distinct(StringComparer.Ordinal).Order(ConditionOrder.Instance))
+            foreach (var condition in stem.GroupBy(p => p.Row.Condition, StringComparer.Ordinal).OrderBy(g => g.Key, ConditionOrder.Instance))
             {
-                var cells = ofStem.Where(p => string.Equals(p.Row.Condition, condition, StringComparison.Ordinal))
-                    .GroupBy(p => (p.Class, Arm: arms.FindIndex(a => KeyComparer.Instance.Equals(a.Key, ArmPanels.Key(axes, trials[p.Row.TrialId])))))
-                    .ToDictionary(g => g.Key, g => CellStatistics.Of(g.OrderBy(p => p.Row.Seed).ThenBy(p => p.Row.TrialId, StringComparer.Ordinal).Select(p => p.Row.Value)));
-                var classes = cells.Keys.Select(k => k.Class).Distinct().Order().ToList();
-                md.Append("\n## ").Append(stem).Append(" per class — ").Append(condition).Append("\n\n");
-                md.Append("| class | ").AppendJoin(" | ", arms.Select(a => Escape(a.Label))).Append(" |\n");
-                md.Append("| ---: |").Append(string.Concat(arms.Select(_ => " ---: |"))).Append('\n');
-                foreach (var c in classes)
+                foreach (var table in condition.GroupBy(p => ArmPanels.Key(tableAxes, trials[p.Row.TrialId]), KeyComparer.Instance).OrderBy(g => g.Key, KeyComparer.Instance))
                 {
-                    md.Append("| ").Append(c.ToString(CultureInfo.InvariantCulture)).Append(" | ");
-                    md.AppendJoin(" | ", arms.Select((_, a) => cells.TryGetValue((c, a), out var s) ? Cell(s, decimals) : "")).Append(" |\n");
-                    for (var a = 0; a < arms.Count; a++)
+                    var columns = Columns(table, trials, axes, columnAxes);
+                    var heading = ArmPanels.Join(condition.Key, ArmPanels.Label(tableAxes, trials[table.First().Row.TrialId], ""));
+                    var parts = SeriesSplit.Parts(columns);
+                    for (var part = 0; part < parts.Count; part++)
                     {
-                        if (cells.TryGetValue((c, a), out var s))
-                        {
-                            csv.AppendJoin(',', new[]
-                            {
-                                stem, condition, arms[a].Label, c.ToString(CultureInfo.InvariantCulture), s.N.ToString(CultureInfo.InvariantCulture),
-                                ValueFormat.FormatRoundTrip(s.Mean), s.StandardDeviation is { } sd ? ValueFormat.FormatRoundTrip(sd) : "",
-                                s.Excluded.ToString(CultureInfo.InvariantCulture),
-                            }.Select(CsvRenderer.EscapeField)).Append('\n');
-                        }
+                        var title = parts.Count > 1 ? SeriesSplit.PartTitle(heading, part, parts.Count) : heading;
+                        md.Append("\n## ").Append(stem.Key).Append(" per class — ").Append(title).Append("\n\n");
+                        AppendTable(md, corner, parts[part], decimals);
                     }
+
+                    AppendCsv(csv, stem.Key, condition.Key, columns);
                 }
             }
         }
 
         return (md.ToString(), csv.ToString());
+    }
+
+    private static List<Column> Columns(IEnumerable<Sample> samples, IReadOnlyDictionary<string, StudyTrial> trials, IReadOnlyList<FigureAxis> axes, IReadOnlyList<FigureAxis> columnAxes) =>
+        samples
+            .GroupBy(p => ArmPanels.Key(columnAxes, trials[p.Row.TrialId]), KeyComparer.Instance)
+            .OrderBy(g => g.Key, KeyComparer.Instance)
+            .Select(g =>
+            {
+                var trial = trials[g.First().Row.TrialId];
+                var label = columnAxes.Count == 1 ? columnAxes[0].Label(columnAxes[0].KeyOf(trial)) : ArmPanels.Label(columnAxes, trial, ArmPanels.AllTrials);
+                var cells = g.GroupBy(p => p.Class).ToDictionary(
+                    c => c.Key,
+                    c => CellStatistics.Of(c.OrderBy(p => p.Row.Seed).ThenBy(p => p.Row.TrialId, StringComparer.Ordinal).Select(p => p.Row.Value)));
+                return new Column(label, ArmPanels.Label(axes, trial, ArmPanels.AllTrials), cells);
+            })
+            .ToList();
+
+    private static void AppendTable(StringBuilder md, string corner, IReadOnlyList<Column> columns, int decimals)
+    {
+        md.Append("| ").Append(Escape(corner)).Append(" | ").AppendJoin(" | ", columns.Select(c => Escape(c.Label))).Append(" |\n");
+        md.Append("| ---: |").Append(string.Concat(columns.Select(_ => " ---: |"))).Append('\n');
+        foreach (var c in columns.SelectMany(col => col.Cells.Keys).Distinct().Order())
+        {
+            md.Append("| ").Append(c.ToString(CultureInfo.InvariantCulture)).Append(" | ");
+            md.AppendJoin(" | ", columns.Select(col => col.Cells.TryGetValue(c, out var cell) ? Cell(cell, decimals) : "")).Append(" |\n");
+        }
+    }
+
+    private static void AppendCsv(StringBuilder csv, string stem, string condition, IReadOnlyList<Column> columns)
+    {
+        foreach (var c in columns.SelectMany(col => col.Cells.Keys).Distinct().Order())
+        {
+            foreach (var column in columns.Where(col => col.Cells.ContainsKey(c)))
+            {
+                var cell = column.Cells[c];
+                csv.AppendJoin(',', new[]
+                {
+                    stem, condition, column.Arm, c.ToString(CultureInfo.InvariantCulture), cell.N.ToString(CultureInfo.InvariantCulture),
+                    ValueFormat.FormatRoundTrip(cell.Mean), cell.StandardDeviation is { } sd ? ValueFormat.FormatRoundTrip(sd) : "",
+                    cell.Excluded.ToString(CultureInfo.InvariantCulture),
+                }.Select(CsvRenderer.EscapeField)).Append('\n');
+            }
+        }
     }
 
     private static string Cell(CellStatistics s, int decimals)
@@ -85,4 +115,9 @@ internal static partial class PerClassTables
 
     [GeneratedRegex(@"^(.+)_class_(\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex PerClass();
+
+    private sealed record Sample(ResultRow Row, string Stem, int Class);
+
+    /// <summary>One column of a per-class table: its header, the full arm label (for the CSV) and the cell per class.</summary>
+    private sealed record Column(string Label, string Arm, Dictionary<int, CellStatistics> Cells);
 }

@@ -34,17 +34,21 @@ internal static class SeriesSplit
     /// <summary>Cuts one panel's series into parts of at most <see cref="MaxSeriesPerPanel"/> (rule 2).</summary>
     public static IReadOnlyList<(string Title, IReadOnlyList<ChartSeries> Series)> Chunk(string title, IReadOnlyList<ChartSeries> series)
     {
-        if (series.Count <= MaxSeriesPerPanel)
-        {
-            return [(title, series)];
-        }
-
-        var parts = (series.Count + MaxSeriesPerPanel - 1) / MaxSeriesPerPanel;
-        var size = (series.Count + parts - 1) / parts;
-        return Enumerable.Range(0, parts)
-            .Select(i => (
-                Title: $"{title}{(title.Length > 0 ? " " : "")}(part {i + 1} of {parts})",
-                Series: (IReadOnlyList<ChartSeries>)series.Skip(i * size).Take(size).ToList()))
-            .ToList();
+        var parts = Parts(series);
+        return parts.Count == 1
+            ? [(title, series)]
+            : parts.Select((part, i) => (Title: PartTitle(title, i, parts.Count), Series: part)).ToList();
     }
+
+    /// <summary>The fewest consecutive, near-equal parts of at most <see cref="MaxSeriesPerPanel"/> items (one part when they fit).</summary>
+    public static IReadOnlyList<IReadOnlyList<T>> Parts<T>(IReadOnlyList<T> items)
+    {
+        var count = Math.Max(1, (items.Count + MaxSeriesPerPanel - 1) / MaxSeriesPerPanel);
+        var size = Math.Max(1, (items.Count + count - 1) / count);
+        return Enumerable.Range(0, count).Select(i => (IReadOnlyList<T>)items.Skip(i * size).Take(size).ToList()).ToList();
+    }
+
+    /// <summary><c>title (part i of k)</c>.</summary>
+    public static string PartTitle(string title, int index, int count) =>
+        $"{title}{(title.Length > 0 ? " " : "")}(part {index + 1} of {count})";
 }

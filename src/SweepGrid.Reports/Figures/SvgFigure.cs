@@ -233,7 +233,8 @@ public static class SvgFigure
 
     private static void AppendErrorBar(StringBuilder svg, double px, ChartPoint point, ChartScale y, string? colour = null)
     {
-        if (point.Error is not { } error || error <= 0)
+        // A spread at rounding-noise level (identical seeds summed in another order) is no spread.
+        if (point.Error is not { } error || error <= 1e-12 * Math.Max(1, Math.Abs(point.Y)))
         {
             return;
         }
@@ -241,6 +242,7 @@ public static class SvgFigure
         var stroke = colour is null ? "" : $" stroke=\"{colour}\"";
         var top = y.ToPixel(point.Y + error);
         var bottom = y.ToPixel(point.Y - error);
+
         svg.Append(Invariant($"<path class=\"error-bar\" d=\"M{N(px)} {N(top)}V{N(bottom)}M{N(px - 4)} {N(top)}H{N(px + 4)}M{N(px - 4)} {N(bottom)}H{N(px + 4)}\" fill=\"none\"{stroke}/>\n"));
     }
 
