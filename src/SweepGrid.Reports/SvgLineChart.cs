@@ -28,20 +28,21 @@ public static class SvgLineChart
     /// </summary>
     internal static IReadOnlyList<FigurePanel> Panels(LineChartData data)
     {
-        FigurePanel Panel(string title, IReadOnlyList<ChartSeries> series) => new(title, PanelKind.Line, data.XLabel, data.YLabel, series, []);
+        FigurePanel Panel(string title, IReadOnlyList<ChartSeries> series, string family) => new(title, PanelKind.Line, data.XLabel, data.YLabel, series, [], ScaleGroup: family);
         if (data.Series.Count <= SeriesSplit.MaxSeriesPerPanel)
         {
-            return [Panel("", data.Series)];
+            return [Panel("", data.Series, "")];
         }
 
         var panels = new List<FigurePanel>();
         foreach (var family in ConditionStrength.Families(data.Series.Select(s => s.Condition)))
         {
             var members = data.Series.Where(s => ConditionStrength.Belongs(s.Condition, family)).ToList();
+            // Split by arm, the panel title names the arm, so each legend entry shows only its condition.
             var byArm = members.Count > SeriesSplit.MaxSeriesPerPanel
-                ? members.GroupBy(s => s.Arm, StringComparer.Ordinal).Select(g => (Title: Figures.ArmPanels.Join(family, g.Key), Series: g.ToList()))
+                ? members.GroupBy(s => s.Arm, StringComparer.Ordinal).Select(g => (Title: ArmPanels.Join(family, g.Key), Series: g.Select(s => s.Condition.Length > 0 ? s with { Label = s.Condition } : s).ToList()))
                 : [(Title: family, Series: members)];
-            panels.AddRange(byArm.SelectMany(a => SeriesSplit.Chunk(a.Title, a.Series)).Select(part => Panel(part.Title, part.Series)));
+            panels.AddRange(byArm.SelectMany(a => SeriesSplit.Chunk(a.Title, a.Series)).Select(part => Panel(part.Title, part.Series, family)));
         }
 
         return panels;

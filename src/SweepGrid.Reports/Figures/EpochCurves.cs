@@ -46,7 +46,8 @@ internal static class EpochCurves
         var panels = samples
             .GroupBy(s => s.Condition, StringComparer.Ordinal)
             .OrderBy(g => g.Key, ConditionOrder.Instance)
-            .SelectMany(g => ArmPanels.Lines(axes, g.Select(s => new ArmPanels.Sample(trials[s.Row.TrialId], s.Epoch, s.Row.Value)), g.Key, EpochLabel, $"{metric} (mean ± std)", logXAllowed: false))
+            .SelectMany(g => ArmPanels.Lines(axes, g.Select(s => new ArmPanels.Sample(trials[s.Row.TrialId], s.Epoch, s.Row.Value)), g.Key, EpochLabel, $"{metric} (mean ± std)", logXAllowed: false)
+                .Select(p => p with { ScaleGroup = ConditionStrength.FamilyOf(g.Key) }))
             .ToList();
         yield return new NamedFigure(FigureKind.Epochs, ReportWriter.StudyDirectoryName($"{metric}-per-epoch") + ".svg", new Figure($"{metric} after each epoch", panels));
     }

@@ -32,6 +32,10 @@ public enum PanelKind
 /// False keeps a line panel's x axis linear (epochs); true lets it go log₂ when every x is positive and the
 /// largest is at least 8× the smallest (temperatures 1/64 … 16).
 /// </param>
+/// <param name="ScaleGroup">
+/// Panels of one figure with the same group share their y scale (small multiples compare at a glance);
+/// panels of different condition families (brightness near clean, FGSM near zero) get their own.
+/// </param>
 public sealed record FigurePanel(
     string Title,
     PanelKind Kind,
@@ -41,7 +45,8 @@ public sealed record FigurePanel(
     IReadOnlyList<string> Categories,
     IReadOnlyList<(double Value, string Label)>? XTicks = null,
     string LegendTitle = "",
-    bool LogXAllowed = true);
+    bool LogXAllowed = true,
+    string ScaleGroup = "");
 
 /// <summary>A figure: a title and one or more panels drawn one below the other in one SVG document.</summary>
 /// <param name="Title">The figure title (also the SVG document title).</param>

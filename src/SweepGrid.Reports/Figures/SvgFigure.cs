@@ -43,7 +43,7 @@ public static class SvgFigure
         var columns = figure.Panels.Count >= GridFrom ? 2 : 1;
         var columnWidth = figure.Panels.Select(PanelWidth).DefaultIfEmpty(MinWidth).Max() - (columns > 1 ? GridNarrowing : 0);
         var width = columns * columnWidth;
-        var range = YRange(figure.Panels);
+        var ranges = figure.Panels.GroupBy(p => p.ScaleGroup, StringComparer.Ordinal).ToDictionary(g => g.Key, g => YRange(g.ToList()), StringComparer.Ordinal);
         var body = new StringBuilder();
         var top = 40.0 + ((SvgText.Wrap(figure.Title, 15, width - 20, bold: true).Count - 1) * TitleLine);
         for (var first = 0; first < figure.Panels.Count; first += columns)
@@ -52,7 +52,7 @@ public static class SvgFigure
             for (var c = 0; c < columns && first + c < figure.Panels.Count; c++)
             {
                 var left = c * columnWidth;
-                rowBottom = Math.Max(rowBottom, AppendPanel(body, figure.Panels[first + c], range, top, left, left + columnWidth));
+                rowBottom = Math.Max(rowBottom, AppendPanel(body, figure.Panels[first + c], ranges[figure.Panels[first + c].ScaleGroup], top, left, left + columnWidth));
             }
 
             top = rowBottom;
@@ -88,7 +88,7 @@ public static class SvgFigure
     }
 
     /// <summary>
-    /// The y range shared by every panel of a figure, so that panels compare at a glance (small multiples share
+    /// The y range shared by panels of one scale group, so that they compare at a glance (small multiples share
     /// their axes): all means ± std, and zero when any panel draws bars.
     /// </summary>
     private static (double Low, double High) YRange(IReadOnlyList<FigurePanel> panels)

@@ -70,6 +70,19 @@ public class SvgFigureTests
     }
 
     [Fact]
+    public void Panels_of_different_scale_groups_keep_their_own_y_scale()
+    {
+        var low = new FigurePanel("fgsm", PanelKind.Line, "x", "y", [new ChartSeries("a", [new ChartPoint(1, 0.1, null, 1), new ChartPoint(2, 0.2, null, 1)])], [], ScaleGroup: "fgsm");
+        var high = new FigurePanel("brightness", PanelKind.Line, "x", "y", [new ChartSeries("a", [new ChartPoint(1, 0.8, null, 1), new ChartPoint(2, 0.9, null, 1)])], [], ScaleGroup: "brightness");
+
+        var svg = Svg.Parse(SvgFigure.Render(new Figure("own", [low, high])));
+        var ticks = Svg.Groups(svg, "y-axis").Select(g => g.Elements(Svg.Ns + "text").Where(t => (string?)t.Attribute("class") == "tick").Select(t => t.Value).ToList()).ToList();
+
+        Assert.DoesNotContain("0.8", ticks[0]);
+        Assert.DoesNotContain("0.2", ticks[1]);
+    }
+
+    [Fact]
     public void Bars_start_at_zero_and_their_heights_follow_the_values()
     {
         var panel = new FigurePanel("", PanelKind.Bar, "model.dropout", "accuracy", [new ChartSeries("clean", [new ChartPoint(0, 0.9, 0.01, 2), new ChartPoint(1, 0.6, 0.02, 2), new ChartPoint(2, 0.3, null, 1)])], ["none", "inp", "all"]);
@@ -124,7 +137,14 @@ public class SvgFigureTests
         var panels = Svg.Panels(svg);
 
         Assert.All(panels, p => Assert.InRange(Svg.SeriesLabels(p).Count, 1, SeriesSplit.MaxSeriesPerPanel));
-        Assert.Equal(data.Series.Select(s => s.Label).ToHashSet(), panels.SelectMany(Svg.SeriesLabels).ToHashSet());
+        // Panels split by arm name it in their title ("fgsm · model.temperature=1/8"); their legend shows the condition.
+        var drawn = panels.SelectMany(p =>
+        {
+            var title = (string)p.Attribute("data-title")!;
+            var arm = title.Contains(" · ", StringComparison.Ordinal) ? title[(title.IndexOf(" · ", StringComparison.Ordinal) + 3)..].Split(" (part")[0] : "";
+            return Svg.SeriesLabels(p).Select(l => arm.Length > 0 ? $"{l}, {arm}" : l);
+        }).ToHashSet();
+        Assert.Equal(data.Series.Select(s => s.Label).ToHashSet(), drawn);
         Assert.All(panels.Where(p => ((string)p.Attribute("data-title")!).StartsWith("fgsm", StringComparison.Ordinal)), p =>
             Assert.All(Svg.SeriesLabels(p), l => Assert.True(l.StartsWith("fgsm", StringComparison.Ordinal) || l.StartsWith("clean", StringComparison.Ordinal), l)));
         var (width, height) = Svg.Canvas(svg);
