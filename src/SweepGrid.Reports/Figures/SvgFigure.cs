@@ -8,7 +8,7 @@ namespace SweepGrid.Reports.Figures;
 /// figure title, then each panel one below the other with its title, axes, ticks, series and a legend
 /// under the plot. The legend flows in rows across the full width and wraps long labels, and the canvas
 /// grows to hold it, so no legend entry is ever cut off. Bar panels widen the canvas when categories need
-/// it and tilt category labels that would overlap. Deterministic bytes (invariant culture, two decimals);
+/// it and wrap tick labels that would overlap (moving edge labels inward). Deterministic bytes (invariant culture, two decimals);
 /// all text XML-escaped.
 /// </summary>
 public static class SvgFigure
@@ -21,6 +21,7 @@ public static class SvgFigure
     internal const int GridFrom = 4;
     private const double GridNarrowing = 120;
     private const double TitleLine = 19;
+    private const double TickLine = 14;
     private const double LegendLine = 15;
     private const double LegendGap = 6;
     private const double Swatch = 24;
@@ -83,7 +84,8 @@ public static class SvgFigure
         }
 
         var bars = Math.Max(1, panel.Series.Count);
-        var perCategory = Math.Max((bars * 12) + 16, 40);
+        var longest = panel.Categories.Max(c => SvgText.Width(c, 12));
+        var perCategory = Math.Max(Math.Max((bars * 12) + 16, 40), Math.Min(longest, 120) + 10);
         return Math.Max(MinWidth, Left + Right + (panel.Categories.Count * perCategory));
     }
 
@@ -138,16 +140,18 @@ public static class SvgFigure
         var ticks = panel.XTicks ?? x.Ticks;
         svg.Append(Invariant($"<g class=\"x-axis\" data-scale=\"{(log ? "log2" : "linear")}\" stroke=\"#000000\">\n"));
         svg.Append(Invariant($"<line x1=\"{N(left)}\" y1=\"{N(plotBottom)}\" x2=\"{N(plotRight)}\" y2=\"{N(plotBottom)}\"/>\n"));
-        var tilt = ticks.Count > 1 && ticks.Max(t => SvgText.Width(t.Label, 12)) > (plotRight - left) / ticks.Count - 6;
-        foreach (var (value, text) in ticks)
+        var pixels = ticks.Select(t => x.ToPixel(t.Value)).ToList();
+        var lines = 1;
+        for (var i = 0; i < ticks.Count; i++)
         {
-            var px = x.ToPixel(value);
+            var px = pixels[i];
             svg.Append(Invariant($"<line class=\"grid\" x1=\"{N(px)}\" y1=\"{N(plotTop)}\" x2=\"{N(px)}\" y2=\"{N(plotBottom)}\" stroke=\"#e6e6e6\"/>\n"));
             svg.Append(Invariant($"<line x1=\"{N(px)}\" y1=\"{N(plotBottom)}\" x2=\"{N(px)}\" y2=\"{N(plotBottom + 5)}\"/>\n"));
-            AppendTickLabel(svg, px, plotBottom, text, tilt);
+            var room = Math.Min(i > 0 ? px - pixels[i - 1] : double.MaxValue, i + 1 < ticks.Count ? pixels[i + 1] - px : double.MaxValue);
+            lines = Math.Max(lines, AppendTickLabel(svg, px, plotBottom, ticks[i].Label, Math.Min(room - 6, plotRight - left), left - Left, plotRight + Right));
         }
 
-        var below = TickBand(ticks.Select(t => t.Label), tilt);
+        var below = TickBand(lines);
         var label = panel.XLabel + (log ? " (log₂ scale)" : "");
         svg.Append(Invariant($"<text class=\"label\" x=\"{N((left + plotRight) / 2)}\" y=\"{N(plotBottom + below + 16)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(label)).Append("</text>\n");
         svg.Append("</g>\n");
@@ -184,13 +188,13 @@ public static class SvgFigure
         var zero = y.ToPixel(0);
         svg.Append("<g class=\"x-axis\" data-scale=\"categorical\" stroke=\"#000000\">\n");
         svg.Append(Invariant($"<line x1=\"{N(left)}\" y1=\"{N(zero)}\" x2=\"{N(plotRight)}\" y2=\"{N(zero)}\"/>\n"));
-        var tilt = panel.Categories.Any(c => SvgText.Width(c, 12) > group - 6);
+        var lines = 1;
         for (var c = 0; c < panel.Categories.Count; c++)
         {
-            AppendTickLabel(svg, left + ((c + 0.5) * group), plotBottom, panel.Categories[c], tilt);
+            lines = Math.Max(lines, AppendTickLabel(svg, left + ((c + 0.5) * group), plotBottom, panel.Categories[c], group - 6, left - Left, plotRight + Right));
         }
 
-        var below = TickBand(panel.Categories, tilt);
+        var below = TickBand(lines);
         svg.Append(Invariant($"<text class=\"label\" x=\"{N((left + plotRight) / 2)}\" y=\"{N(plotBottom + below + 16)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(panel.XLabel)).Append("</text>\n");
         svg.Append("</g>\n");
 
@@ -214,22 +218,34 @@ public static class SvgFigure
         return below + 22;
     }
 
-    private static void AppendTickLabel(StringBuilder svg, double px, double plotBottom, string text, bool tilt)
+    /// <summary>
+    /// Writes a tick label centred under <paramref name="px"/>, wrapped to <paramref name="maxWidth"/> and moved
+    /// inward where it would cross the panel's edge; returns its line count.
+    /// </summary>
+    private static int AppendTickLabel(StringBuilder svg, double px, double plotBottom, string text, double maxWidth, double boxLeft, double boxRight)
     {
-        if (tilt)
+        var lines = SvgText.Wrap(text, 12, Math.Max(maxWidth, 30));
+        var half = lines.Max(l => SvgText.Width(l, 12)) / 2;
+        var cx = px - half < boxLeft + 2 ? boxLeft + 2 + half : px + half > boxRight - 2 ? boxRight - 2 - half : px;
+        svg.Append(Invariant($"<text class=\"tick\" x=\"{N(cx)}\" y=\"{N(plotBottom + 18)}\" text-anchor=\"middle\" stroke=\"none\">"));
+        if (lines.Count == 1)
         {
-            var ty = plotBottom + 14;
-            svg.Append(Invariant($"<text class=\"tick\" x=\"{N(px)}\" y=\"{N(ty)}\" text-anchor=\"end\" transform=\"rotate(-35 {N(px)} {N(ty)})\" stroke=\"none\">")).Append(Escape(text)).Append("</text>\n");
+            svg.Append(Escape(text));
         }
         else
         {
-            svg.Append(Invariant($"<text class=\"tick\" x=\"{N(px)}\" y=\"{N(plotBottom + 18)}\" text-anchor=\"middle\" stroke=\"none\">")).Append(Escape(text)).Append("</text>\n");
+            for (var l = 0; l < lines.Count; l++)
+            {
+                svg.Append(Invariant($"<tspan x=\"{N(cx)}\" dy=\"{(l == 0 ? 0 : TickLine)}\">")).Append(Escape(lines[l])).Append("</tspan>");
+            }
         }
+
+        svg.Append("</text>\n");
+        return lines.Count;
     }
 
-    /// <summary>The height that tick labels take below the plot: one line, or the drop of the longest tilted label.</summary>
-    private static double TickBand(IEnumerable<string> labels, bool tilt) =>
-        tilt ? 22 + (labels.Select(l => SvgText.Width(l, 12)).DefaultIfEmpty(0).Max() * Math.Sin(35 * Math.PI / 180)) : 24;
+    /// <summary>The height that tick labels take below the plot.</summary>
+    private static double TickBand(int lines) => 24 + ((lines - 1) * TickLine);
 
     private static void AppendErrorBar(StringBuilder svg, double px, ChartPoint point, ChartScale y, string? colour = null)
     {

@@ -101,18 +101,42 @@ public class SvgFigureTests
     }
 
     [Fact]
-    public void Long_category_labels_are_tilted_and_the_canvas_makes_room()
+    public void Long_tick_labels_wrap_inside_the_canvas_and_the_axis_label_makes_room()
     {
-        string[] categories = ["a fairly long categorical value one", "a fairly long categorical value two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+        string[] categories = ["a fairly long categorical value number one", "a fairly long categorical value number two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
         var panel = new FigurePanel("", PanelKind.Bar, "axis", "y", [new ChartSeries("clean", categories.Select((_, i) => new ChartPoint(i, 0.5, null, 1)).ToList())], categories);
 
         var svg = Svg.Parse(SvgFigure.Render(new Figure("bars", [panel])));
-        var ticks = Svg.Groups(svg, "x-axis").Single().Elements(Svg.Ns + "text").Where(t => (string?)t.Attribute("class") == "tick").ToList();
-        var label = Svg.Groups(svg, "x-axis").Single().Elements(Svg.Ns + "text").Single(t => (string?)t.Attribute("class") == "label");
+        var (width, _) = Svg.Canvas(svg);
+        var axis = Svg.Groups(svg, "x-axis").Single();
+        var ticks = axis.Elements(Svg.Ns + "text").Where(t => (string?)t.Attribute("class") == "tick").ToList();
+        var label = axis.Elements(Svg.Ns + "text").Single(t => (string?)t.Attribute("class") == "label");
 
-        Assert.All(ticks, t => Assert.StartsWith("rotate(-35", (string?)t.Attribute("transform"), StringComparison.Ordinal));
-        var drop = categories.Max(c => c.Length) * CharacterWidth * Math.Sin(35 * Math.PI / 180);
-        Assert.True(Svg.Number(label, "y") > Svg.Number(ticks[0], "y") + drop, "the axis label must sit below the tilted tick labels");
+        var first = ticks[0].Elements(Svg.Ns + "tspan").ToList();
+        Assert.True(first.Count > 1, "a label wider than its category must wrap");
+        Assert.Equal(categories[0], string.Join(" ", first.Select(t => t.Value)));
+        Assert.All(ticks, t =>
+        {
+            var half = t.DescendantNodes().OfType<System.Xml.Linq.XText>().Max(n => n.Value.Length) * CharacterWidth / 2;
+            Assert.InRange(Svg.Number(t, "x") - half, 0, width);
+            Assert.InRange(Svg.Number(t, "x") + half, 0, width);
+        });
+        var lastLine = Svg.Number(ticks[0], "y") + first.Skip(1).Sum(t => Svg.Number(t, "dy"));
+        Assert.True(Svg.Number(label, "y") > lastLine + 10, "the axis label must sit below the wrapped tick labels");
+    }
+
+    [Fact]
+    public void Edge_tick_labels_move_inward_instead_of_leaving_the_canvas()
+    {
+        var panel = new FigurePanel("", PanelKind.Line, "model.temperature / training.lr", "y", [new ChartSeries("clean", [new ChartPoint(1, 0.5, null, 1), new ChartPoint(2, 0.6, null, 1)])], [],
+            [(1, "1 / 0.00001 / wide"), (2, "2 / 0.00002 / much wider label")]);
+
+        var svg = Svg.Parse(SvgFigure.Render(new Figure("edges", [panel])));
+        var (width, _) = Svg.Canvas(svg);
+        var ticks = Svg.Groups(svg, "x-axis").Single().Elements(Svg.Ns + "text").Where(t => (string?)t.Attribute("class") == "tick").ToList();
+
+        Assert.All(ticks, t => Assert.InRange(Svg.Number(t, "x") + (t.Value.Length * CharacterWidth / 2), 0, width));
+        Assert.All(ticks, t => Assert.InRange(Svg.Number(t, "x") - (t.Value.Length * CharacterWidth / 2), 0, width));
     }
 
     [Fact]
