@@ -16,6 +16,7 @@ namespace SweepGrid.Reports.Figures;
 public static class FigureReport
 {
     /// <summary>The figures, in <c>figures.md</c> order: strength curves, per-epoch curves, per-axis charts.</summary>
+    /// <exception cref="ArgumentException">Two rows have the same trial, condition and metric (a duplicated result).</exception>
     public static IReadOnlyList<NamedFigure> Build(IReadOnlyList<ResultRow> rows, IReadOnlyList<TrialCurve> curves, FigureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -129,6 +130,18 @@ public static class FigureReport
 
     private static (IReadOnlyDictionary<string, StudyTrial> Trials, IReadOnlyList<FigureAxis> Axes) Trials(IReadOnlyList<ResultRow> rows, FigureOptions options)
     {
+        // A duplicated result would be averaged in twice; refuse it as the pivots do.
+        var seen = new HashSet<(string, string, string)>();
+        foreach (var row in rows)
+        {
+            if (!seen.Add((row.TrialId, row.Condition, row.Metric)))
+            {
+                throw new ArgumentException(
+                    $"trial {row.TrialId} has more than one {row.Metric} result under condition \"{row.Condition}\"; expected one row per (trial, condition, metric)",
+                    nameof(rows));
+            }
+        }
+
         var trials = StudyTrial.Of(rows, options.IgnoredAxes);
         return (trials.ToDictionary(t => t.TrialId, StringComparer.Ordinal), FigureAxis.Of(trials));
     }

@@ -39,4 +39,16 @@ public sealed class FigureReportTests : IDisposable
         Assert.All(first.Files.Zip(second.Files), pair =>
             Assert.Equal(File.ReadAllText(pair.First).Replace("# a —", "# b —", StringComparison.Ordinal), File.ReadAllText(pair.Second)));
     }
+
+    [Fact]
+    public void A_duplicated_result_is_refused_and_nothing_is_written()
+    {
+        var rows = TemperatureByLayout();
+        rows.Add(rows[0] with { Value = 0.1 });
+
+        var error = Assert.Throws<ArgumentException>(() => FigureReport.Write(Fixture.Study("dup"), rows, [], directory));
+
+        Assert.Contains($"trial {rows[0].TrialId} has more than one accuracy result under condition \"clean\"", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(directory, "dup")));
+    }
 }
