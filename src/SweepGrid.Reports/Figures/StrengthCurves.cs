@@ -37,7 +37,7 @@ internal static class StrengthCurves
 
             var xLabel = ConditionStrength.AxisLabel(family);
             var panels = ArmPanels.Lines(axes, samples, "", xLabel, $"{metric} (mean ± std)");
-            var title = $"{metric} vs {xLabel}" + (start is { } c ? $" ({c.Condition} at {ValueFormat.FormatShortest(c.Strength)})" : "");
+            var title = $"{metric} vs {xLabel}" + (start is { } c ? $" — {c.Condition} at {ValueFormat.FormatShortest(c.Strength)}" : "");
             yield return new NamedFigure(FigureKind.Strength, ReportWriter.StudyDirectoryName($"{metric}-vs-{family}") + ".svg", new Figure(title, panels));
         }
     }
