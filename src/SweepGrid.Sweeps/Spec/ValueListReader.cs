@@ -69,7 +69,7 @@ internal static class ValueListReader
             return null;
         }
         var values = new List<Fraction>();
-        for (var v = from; factor > Fraction.One ? v <= to : v >= to; v *= factor)
+        for (var v = from; factor > Fraction.One ? v <= to : v >= to; v = (v * factor).Bounded())
         {
             if (values.Count == MaxRangeValues)
             {
