@@ -28,7 +28,7 @@ public static class SweepGridApi
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
         services.TryAddSingleton<ApiToken>();
-        services.TryAddSingleton<ISubmissionPlanner, DatasetSubmissionPlanner>();
+        services.TryAddSingleton<ISubmissionPlanner>(_ => new DatasetSubmissionPlanner());
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
@@ -51,9 +51,10 @@ public static class SweepGridApi
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         var studies = api.MapGroup("/studies").WithTags("studies");
         studies.MapGet("/", StudyReads.List).WithName("ListStudies").WithSummary("Every study, oldest first.");
+        // No Accepts<> metadata: with it routing answers other media types with a bare 415, without the
+        // problem details that say what is accepted.
         studies.MapPost("/", StudyCommands.Submit).WithName("SubmitStudy")
             .WithSummary("Submit (or resume) a study: the body is the YAML spec (application/yaml or text/plain, ?profile=) or JSON {spec, profile}.")
-            .Accepts<SubmitRequest>("application/json", "application/yaml", "text/plain")
             .Produces<SubmitResponse>(StatusCodes.Status201Created)
             .Produces<SubmitResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
