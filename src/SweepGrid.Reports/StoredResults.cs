@@ -16,12 +16,15 @@ public static class StoredResults
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(study);
         var stored = await store.GetResultsAsync(study.StudyId, cancellation).ConfigureAwait(false);
-        var rows = stored.Select(r =>
-        {
-            var axes = JsonSerializer.Deserialize<Dictionary<string, string>>(r.AxesJson) ?? [];
-            return new ResultRow(r.TrialId, axes, SeedOf(r.DefinitionJson, axes), r.Condition, r.Metric, r.Value);
-        }).ToList();
-        return (new StudyInfo(study.StudyId, study.Name, study.CreatedAt), rows);
+        return (new StudyInfo(study.StudyId, study.Name, study.CreatedAt), stored.Select(ToRow).ToList());
+    }
+
+    /// <summary>One stored row as a report row: the study's axes for the trial and its seed.</summary>
+    public static ResultRow ToRow(StudyResultRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var axes = JsonSerializer.Deserialize<Dictionary<string, string>>(row.AxesJson) ?? [];
+        return new ResultRow(row.TrialId, axes, SeedOf(row.DefinitionJson, axes), row.Condition, row.Metric, row.Value);
     }
 
     private static ulong SeedOf(string definitionJson, Dictionary<string, string> axes)

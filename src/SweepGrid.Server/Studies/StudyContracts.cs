@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SweepGrid.Store;
 
 namespace SweepGrid.Server.Studies;
@@ -25,11 +24,14 @@ public sealed record SubmitResponse(StudySummary Study, bool Created, int Trials
 /// <summary>What a retry did.</summary>
 public sealed record RetryResponse(string StudyId, int Requeued);
 
-/// <summary>One long-format result row: a trial's metric under one condition, with the study's axes for the trial.</summary>
-public sealed record ResultRowDto(string TrialId, string Kind, IReadOnlyDictionary<string, string> Axes, string Condition, string Metric, double Value)
+/// <summary>One long-format result row: a trial's metric under one condition, with the study's axes for the trial and its seed.</summary>
+public sealed record ResultRowDto(string TrialId, string Kind, IReadOnlyDictionary<string, string> Axes, ulong Seed, string Condition, string Metric, double Value)
 {
-    internal static ResultRowDto From(StudyResultRow r) =>
-        new(r.TrialId, r.Kind, JsonSerializer.Deserialize<Dictionary<string, string>>(r.AxesJson) ?? [], r.Condition, r.Metric, r.Value);
+    internal static ResultRowDto From(StudyResultRow r)
+    {
+        var row = Reports.StoredResults.ToRow(r);
+        return new(r.TrialId, r.Kind, row.Axes, row.Seed, r.Condition, r.Metric, r.Value);
+    }
 }
 
 /// <summary>A node as it last reported.</summary>

@@ -62,7 +62,18 @@ public sealed class SweepSpec
     public static SweepSpec Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Parse(SpecText.Read(path), path);
+        return Parse(ReadText(path), path);
+    }
+
+    /// <summary>
+    /// The text of the spec file at <paramref name="path"/>, read as <see cref="Load"/> reads it (at most
+    /// <see cref="MaxSpecBytes"/> bytes, strict UTF-8), without checking it as a spec.
+    /// </summary>
+    /// <exception cref="SpecException">The file cannot be read, is too large or is not UTF-8.</exception>
+    public static string ReadText(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return SpecText.Read(path);
     }
 
     /// <summary>
