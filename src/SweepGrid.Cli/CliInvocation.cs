@@ -6,8 +6,8 @@ namespace SweepGrid.Cli;
 /// <summary>
 /// Parses and runs one command with the exit codes the README promises: a command line that does not parse
 /// (an unknown option or command, a missing argument) is 2 with System.CommandLine's message; a store that
-/// fails (unreachable, disk full, read-only) is 1 with the store's message; anything else unexpected is 1
-/// with its message. No stack trace reaches the console.
+/// fails (unreachable, disk full, read-only) is 1 with the store's message; an unchecked argument is 2;
+/// anything else unexpected is 1 with its message. No stack trace reaches the console.
 /// </summary>
 public static class CliInvocation
 {
@@ -38,9 +38,20 @@ public static class CliInvocation
         {
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or FormatException)
         {
+            // Input the command did not check itself (e.g. a malformed --db value).
             error.WriteLine($"sweepgrid: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The last line of defence: a message, never a stack trace (SWEEPGRID_TRACE=1 shows it for debugging).
+            error.WriteLine($"sweepgrid: {e.Message} ({e.GetType().Name})");
+            if (Environment.GetEnvironmentVariable("SWEEPGRID_TRACE") == "1")
+            {
+                error.WriteLine(e.ToString());
+            }
             return ExitCodes.Failure;
         }
     }

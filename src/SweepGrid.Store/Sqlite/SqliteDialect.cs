@@ -128,11 +128,25 @@ internal sealed class SqliteDialect : SqlDialect
     public override string? ExplainUnavailable(Exception error) => error switch
     {
         SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == Full => "disk full, no space left to write the database",
-        SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == IoError => "disk I/O error (is the disk full or failing?)",
+        // SQLite reports ENOSPC while it creates or grows the WAL's shared memory as a plain I/O error.
+        SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == IoError && DiskIsFull() => "disk full, no space left to write the database",
+        SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == IoError => "disk I/O error (is the disk failing?)",
         SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == ReadOnly => "the database is read-only",
         IOException io when io.HResult == ENOSPC || io.Message.Contains("No space left", StringComparison.Ordinal) => "disk full, no space left to write the database",
         _ => null,
     };
+
+    private bool DiskIsFull()
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(fullPath)!).AvailableFreeSpace < 64 * 1024;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     // errno ENOSPC as .NET reports it in IOException.HResult on Linux.
     private const int ENOSPC = 28;

@@ -30,11 +30,24 @@ internal static class SqliteReadOnly
             }
             return false;
         }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        catch (UnauthorizedAccessException)
         {
             return true;
         }
+        catch (IOException e) when (e.HResult == ReadOnlyFileSystem)
+        {
+            return true;
+        }
+        catch (IOException)
+        {
+            // Anything else (a full disk above all) is not "read-only": open normally, and let the
+            // store report the real cause when it writes.
+            return false;
+        }
     }
+
+    // errno EROFS, which .NET on Unix reports as IOException.HResult.
+    private const int ReadOnlyFileSystem = 30;
 
     /// <summary>The <c>file:</c> URI that opens <paramref name="fullPath"/> as immutable.</summary>
     public static string ImmutableUri(string fullPath) => new Uri(fullPath).AbsoluteUri + "?immutable=1";
