@@ -53,7 +53,7 @@ public static class SweepGridApi
         studies.MapGet("/", StudyReads.List).WithName("ListStudies").WithSummary("Every study, oldest first.");
         // No Accepts<> metadata: with it routing answers other media types with a bare 415, without the
         // problem details that say what is accepted.
-        studies.MapPost("/", StudyCommands.Submit).WithName("SubmitStudy")
+        studies.MapPost("/", StudyChanges.Submit).WithName("SubmitStudy")
             .WithSummary("Submit (or resume) a study: the body is the YAML spec (application/yaml or text/plain, ?profile=) or JSON {spec, profile}.")
             .Produces<SubmitResponse>(StatusCodes.Status201Created)
             .Produces<SubmitResponse>()
@@ -63,9 +63,9 @@ public static class SweepGridApi
         studies.MapGet("/{studyId}", StudyReads.Status).WithName("GetStudyStatus")
             .WithSummary("Trial counts by state and the failed trials with their reasons.")
             .Produces<StudyStatus>().ProducesProblem(StatusCodes.Status404NotFound);
-        studies.MapPost("/{studyId}/cancel", StudyCommands.Cancel).WithName("CancelStudy")
+        studies.MapPost("/{studyId}/cancel", StudyChanges.Cancel).WithName("CancelStudy")
             .Produces<StudySummary>().ProducesProblem(StatusCodes.Status404NotFound);
-        studies.MapPost("/{studyId}/retry", StudyCommands.Retry).WithName("RetryStudy")
+        studies.MapPost("/{studyId}/retry", StudyChanges.Retry).WithName("RetryStudy")
             .WithSummary("Requeue the study's failed trials with fresh attempts.")
             .Produces<RetryResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status501NotImplemented);
         studies.MapGet("/{studyId}/results", StudyReads.Results).WithName("GetStudyResults")

@@ -82,6 +82,25 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Spec_bytes_over_the_limit_are_refused_before_decoding()
+    {
+        var error = Assert.Single(Assert.Throws<SpecException>(() => SweepSpec.ParseUtf8(new byte[SweepSpec.MaxSpecBytes + 1], "body")).Errors);
+
+        Assert.Equal(("body", 1, 1), (error.File, error.Line, error.Column));
+        Assert.Contains("larger than 1,048,576 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadText_gives_the_text_load_would_parse()
+    {
+        var path = Path.Combine(_directory, "ok.yaml");
+        File.WriteAllText(path, "study: {name: ok}\n");
+
+        Assert.Equal("study: {name: ok}\n", SweepSpec.ReadText(path));
+        Assert.Equal("ok", SweepSpec.Load(path).StudyName);
+    }
+
+    [Fact]
     public void A_utf8_byte_order_mark_is_accepted()
     {
         var spec = SweepSpec.ParseUtf8([0xEF, 0xBB, 0xBF, .. "study: {name: bom}\n"u8], "bom.yaml");

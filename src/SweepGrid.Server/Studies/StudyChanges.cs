@@ -9,14 +9,14 @@ using SweepGrid.Sweeps;
 namespace SweepGrid.Server.Studies;
 
 /// <summary>The routes that change a study: submit, cancel, retry. They go through <see cref="IStudyControl"/>.</summary>
-internal static class StudyCommands
+internal static class StudyChanges
 {
     /// <summary>The name spec errors are reported against when the client does not give one (<c>?file=</c>).</summary>
     public const string DefaultSpecName = "request";
 
     public static async Task<IResult> Submit(HttpRequest request, IOptions<ApiOptions> options, ISubmissionPlanner planner, IStudyControl control, ILoggerFactory loggers, CancellationToken ct)
     {
-        var logger = loggers.CreateLogger(typeof(StudyCommands));
+        var logger = loggers.CreateLogger(typeof(StudyChanges));
         var (content, problem) = await SpecBody.ReadAsync(request, options.Value.MaxBodyBytes, ct).ConfigureAwait(false);
         if (problem is not null)
         {
@@ -57,7 +57,7 @@ internal static class StudyCommands
         {
             return ApiProblems.NotFound(studyId);
         }
-        var logger = loggers.CreateLogger(typeof(StudyCommands));
+        var logger = loggers.CreateLogger(typeof(StudyChanges));
         ApiLog.Cancelled(logger, study.StudyId, study.State);
         return TypedResults.Ok(StudySummary.From(study));
     }
@@ -77,7 +77,7 @@ internal static class StudyCommands
         {
             return ApiProblems.NotFound(studyId);
         }
-        var logger = loggers.CreateLogger(typeof(StudyCommands));
+        var logger = loggers.CreateLogger(typeof(StudyChanges));
         ApiLog.Retried(logger, result.StudyId, result.Requeued);
         return TypedResults.Ok(new RetryResponse(result.StudyId, result.Requeued));
     }
