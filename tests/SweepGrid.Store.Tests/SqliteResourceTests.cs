@@ -59,4 +59,41 @@ public sealed class SqliteResourceTests
         Assert.Contains("read-only", write.Message, StringComparison.Ordinal);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    [Fact]
+    public async Task A_read_only_copy_whose_last_commits_are_still_in_the_write_ahead_log_shows_them()
+    {
+        using var source = SmallFileSystem.Mount(kilobytes: 4096);
+        using var copy = SmallFileSystem.Mount(kilobytes: 4096);
+        var path = Path.Combine(source.Path, "sweepgrid.db");
+        await using (var writer = TrialStores.OpenSqlite(path))
+        {
+            await writer.MigrateAsync();
+        }
+        // A connection that stays open and never checkpoints keeps the next commit in the -wal file only,
+        // as when the writer was killed.
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        await holder.OpenAsync();
+        await using (var pragma = holder.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA wal_autocheckpoint = 0; SELECT COUNT(*) FROM studies;";
+            await pragma.ExecuteScalarAsync();
+        }
+        await using (var writer = TrialStores.OpenSqlite(path))
+        {
+            await writer.SubmitStudyAsync(Study("in-the-log", Trial("log-a")), Now);
+        }
+        Assert.True(new FileInfo(path + "-wal").Length > 0, "the commit should still be in the write-ahead log");
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Copy(path + suffix, Path.Combine(copy.Path, "sweepgrid.db" + suffix));
+        }
+        copy.RemountReadOnly();
+
+        await using var store = TrialStores.OpenSqlite(Path.Combine(copy.Path, "sweepgrid.db"));
+        await store.MigrateAsync();
+
+        Assert.Equal("in-the-log", Assert.Single(await store.ListStudiesAsync()).StudyId);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
 }

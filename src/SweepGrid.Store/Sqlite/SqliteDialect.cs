@@ -30,9 +30,8 @@ internal sealed class SqliteDialect : SqlDialect
         IsReadOnly = readOnly;
         connectionString = new SqliteConnectionStringBuilder
         {
-            // Read-only (see SqliteReadOnly): a WAL database cannot be opened without creating its -shm file
-            // unless it is declared immutable.
-            DataSource = readOnly ? SqliteReadOnly.ImmutableUri(fullPath) : fullPath,
+            // Read-only: see SqliteReadOnly for how a WAL database is read where nothing can be created.
+            DataSource = readOnly ? SqliteReadOnly.DataSource(fullPath) : fullPath,
             Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,

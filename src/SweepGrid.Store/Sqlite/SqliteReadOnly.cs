@@ -5,9 +5,11 @@ namespace SweepGrid.Store.Sqlite;
 /// or file system), so that it is opened read-only and can still be listed, reported and inspected.
 /// </summary>
 /// <remarks>
-/// A read-only database is opened with <c>immutable=1</c>: SQLite then reads it without the WAL's shared-memory
-/// file, which it could not create. The price is that SQLite assumes nobody changes the file meanwhile, which
-/// holds for what cannot be written from here; a reader sees the database as it was when it was opened.
+/// When the database has no write-ahead log beside it (it was closed cleanly), it is opened with
+/// <c>immutable=1</c>: SQLite then reads it without the WAL's shared-memory file, which it could not create.
+/// When a non-empty <c>-wal</c> file is there (the last writer was killed, or still runs), immutable would
+/// ignore the commits in it, so the database is opened plainly read-only instead, which reads the log
+/// through its existing <c>-shm</c> file.
 /// </remarks>
 internal static class SqliteReadOnly
 {
@@ -49,6 +51,10 @@ internal static class SqliteReadOnly
     // errno EROFS, which .NET on Unix reports as IOException.HResult.
     private const int ReadOnlyFileSystem = 30;
 
-    /// <summary>The <c>file:</c> URI that opens <paramref name="fullPath"/> as immutable.</summary>
-    public static string ImmutableUri(string fullPath) => new Uri(fullPath).AbsoluteUri + "?immutable=1";
+    /// <summary>The data source that opens <paramref name="fullPath"/> read-only (see the remarks on the type).</summary>
+    public static string DataSource(string fullPath)
+    {
+        var log = new FileInfo(fullPath + "-wal");
+        return log.Exists && log.Length > 0 ? fullPath : new Uri(fullPath).AbsoluteUri + "?immutable=1";
+    }
 }
