@@ -57,4 +57,44 @@ public sealed class HostileInvocationTests
         Assert.True(error.StartsWith($"sweepgrid: SQLite database '{db}': disk full", StringComparison.Ordinal), error);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_database_on_a_read_only_file_system_can_be_listed_inspected_and_reported()
+    {
+        using var disk = SmallFileSystem.Mount(kilobytes: 4096);
+        var db = Path.Combine(disk.Path, "sweepgrid.db");
+        var now = DateTimeOffset.UtcNow;
+        await using (var store = Store.TrialStores.OpenSqlite(db))
+        {
+            await store.MigrateAsync();
+            await store.SubmitStudyAsync(new Store.StudySubmission("frozen", "frozen", "study: {name: frozen}\n",
+                [new Store.TrialSubmission("t1", "train", """{"training":{"seed":1}}""", null, """{"seed":"1"}""", 0, 3, [])]), now);
+            var lease = (await store.LeaseNextAsync("n", TimeSpan.FromMinutes(1), now))!;
+            await store.CompleteAsync(lease, new Store.TrialResults([new Store.ResultRow("clean", "accuracy", 0.97)], "[]", "{}"), now);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        disk.RemountReadOnly();
+        var reports = Directory.CreateTempSubdirectory("sweepgrid-ro-reports-");
+        try
+        {
+            var list = await CliHarness.RunAsync("list", "--db", db);
+            var status = await CliHarness.RunAsync("status", "frozen", "--db", db);
+            var report = await CliHarness.RunAsync("report", "frozen", "--db", db, "--out", reports.FullName);
+            var cancel = await CliHarness.RunAsync("cancel", "frozen", "--db", db);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+            Assert.True(list.Exit == 0, list.Error);
+            Assert.StartsWith("frozen", list.Output, StringComparison.Ordinal);
+            Assert.Equal("frozen: running; 1 completed\n", status.Output);
+            Assert.True(report.Exit == 0, report.Error);
+            Assert.Contains("0.9700", report.Output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(reports.FullName, "frozen", "results.csv")));
+            Assert.Equal(1, cancel.Exit);
+            Assert.Contains("read-only", cancel.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            reports.Delete(recursive: true);
+        }
+    }
 }
