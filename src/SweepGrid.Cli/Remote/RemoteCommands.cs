@@ -21,14 +21,15 @@ public static class RemoteCommands
 
     /// <summary>
     /// Hooks the remote client into <paramref name="root"/>; call after every command is added. <paramref name="handler"/>
-    /// is the HTTP handler to use (null for the default).
+    /// is the HTTP handler to use and <paramref name="environment"/> reads environment variables (null for the defaults).
     /// </summary>
-    public static void Attach(RootCommand root, TextWriter output, TextWriter error, HttpMessageHandler? handler = null)
+    public static void Attach(RootCommand root, TextWriter output, TextWriter error, HttpMessageHandler? handler = null, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         foreach (var name in Wrapped)
         {
             var command = root.Subcommands.FirstOrDefault(c => c.Name == name) ?? AddRemoteOnly(root, name);
-            Wrap(command, output, error, handler);
+            Wrap(command, output, error, handler, environment);
         }
         var submit = new Command("submit", "Submit (or resume) a study on a SweepGrid server (needs --server).")
         {
@@ -36,7 +37,7 @@ public static class RemoteCommands
             new Option<string?>("--profile") { Description = "A profile of the spec, e.g. quick." },
         };
         root.Subcommands.Add(submit);
-        Wrap(submit, output, error, handler);
+        Wrap(submit, output, error, handler, environment);
     }
 
     /// <summary>A command that exists only remotely in this build (its local form is added elsewhere when it exists).</summary>
@@ -50,7 +51,7 @@ public static class RemoteCommands
         return command;
     }
 
-    private static void Wrap(Command command, TextWriter output, TextWriter error, HttpMessageHandler? handler)
+    private static void Wrap(Command command, TextWriter output, TextWriter error, HttpMessageHandler? handler, Func<string, string?> environment)
     {
         var server = new Option<string?>("--server") { Description = $"A SweepGrid server's URL, e.g. http://coordinator:5080 (default ${ServerVariable}); without it the local store is used." };
         var token = new Option<string?>("--token") { Description = $"The server's API token (default ${TokenVariable})." };
@@ -59,7 +60,7 @@ public static class RemoteCommands
         var local = command.Action;
         command.SetAction(async (parse, ct) =>
         {
-            var url = parse.GetValue(server) ?? Environment.GetEnvironmentVariable(ServerVariable);
+            var url = parse.GetValue(server) ?? environment(ServerVariable);
             if (string.IsNullOrWhiteSpace(url))
             {
                 return local switch
@@ -71,7 +72,7 @@ public static class RemoteCommands
             }
             try
             {
-                using var client = new StudyApiClient(StudyApiClient.ParseServer(url), parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable), handler);
+                using var client = new StudyApiClient(StudyApiClient.ParseServer(url), parse.GetValue(token) ?? environment(TokenVariable), handler);
                 return await RunAsync(command.Name, parse, client, output, ct).ConfigureAwait(false);
             }
             catch (RemoteFailure failure)

@@ -85,24 +85,16 @@ public sealed class RemoteCommandTests : IDisposable
     public async Task The_server_and_token_come_from_the_environment_and_a_wrong_token_exits_2_saying_how_to_give_one()
     {
         await using var server = await ApiServer.StartAsync();
-        Environment.SetEnvironmentVariable("SWEEPGRID_SERVER", server.Address.ToString());
-        try
-        {
-            Environment.SetEnvironmentVariable("SWEEPGRID_TOKEN", "wrong");
-            var refused = await CliHarness.RunAsync("list");
-            Environment.SetEnvironmentVariable("SWEEPGRID_TOKEN", ApiServer.Token);
-            var allowed = await CliHarness.RunAsync("list");
+        var environment = new Dictionary<string, string> { ["SWEEPGRID_SERVER"] = server.Address.ToString(), ["SWEEPGRID_TOKEN"] = "wrong" };
 
-            Assert.Equal(2, refused.Exit);
-            Assert.Contains("sweepgrid list: the bearer token is not the one this server is configured with", refused.Error, StringComparison.Ordinal);
-            Assert.Contains("--token or $SWEEPGRID_TOKEN", refused.Error, StringComparison.Ordinal);
-            Assert.Equal((0, ""), (allowed.Exit, allowed.Error));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("SWEEPGRID_SERVER", null);
-            Environment.SetEnvironmentVariable("SWEEPGRID_TOKEN", null);
-        }
+        var refused = await CliHarness.RunWithEnvironmentAsync(environment, "list");
+        environment["SWEEPGRID_TOKEN"] = ApiServer.Token;
+        var allowed = await CliHarness.RunWithEnvironmentAsync(environment, "list");
+
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("sweepgrid list: the bearer token is not the one this server is configured with", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--token or $SWEEPGRID_TOKEN", refused.Error, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (allowed.Exit, allowed.Error));
     }
 
     [Fact]
