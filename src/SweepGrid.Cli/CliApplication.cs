@@ -41,6 +41,7 @@ public static class CliApplication
         {
             root.Subcommands.Add(command);
         }
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        Remote.RemoteCommands.Attach(root, Console.Out, Console.Error);
+        return await CliInvocation.InvokeAsync(root, args, Console.Error).ConfigureAwait(false);
     }
 }

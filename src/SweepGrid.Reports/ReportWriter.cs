@@ -12,8 +12,11 @@ namespace SweepGrid.Reports;
 /// <item><c>&lt;metric&gt;-vs-&lt;axis&gt;.svg</c> — one chart per numeric varying axis × metric of interest
 /// (and <c>delta_&lt;metric&gt;-vs-&lt;axis&gt;.svg</c>); none when no axis is numeric.</item>
 /// </list>
-/// Each file is replaced atomically (temporary file + rename), so a reader never sees half a report file;
-/// files from earlier runs that this run does not produce are left alone. Output bytes depend only on the
+/// Each file is replaced atomically (temporary file + rename in the same directory), so a reader never
+/// sees half a report file. Charts an earlier report wrote that this one no longer produces (an axis that
+/// stopped varying) are removed when SVG is written, so the directory never mixes two reports' charts;
+/// temporary files a killed writer left behind are removed once they are an hour old. Other files in the
+/// directory are left alone. Output bytes depend only on the
 /// arguments (not on row order, clock or culture), so rewriting an unchanged study is a no-op in content.
 /// Stateless and thread-safe; concurrent writers to one directory leave the last writer's version of each file.
 /// </summary>
@@ -72,7 +75,33 @@ public static class ReportWriter
             Emit("summary.md", Summary(study, all, sections, charts, options.Decimals));
         }
 
+        if (formats.HasFlag(ReportFormats.Svg))
+        {
+            StaleFiles.RemoveCharts(directory, written);
+        }
+        StaleFiles.RemoveAbandonedTemporaries(directory, TimeSpan.FromHours(1));
         return new ReportOutput(directory, written);
+    }
+
+    /// <summary>
+    /// One report document as text, for callers that serve it rather than write it (the HTTP API):
+    /// <see cref="ReportFormats.Markdown"/> is <c>summary.md</c> (without chart links),
+    /// <see cref="ReportFormats.Csv"/> is <c>accuracy.csv</c>, <see cref="ReportFormats.Json"/> is <c>results.json</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="format"/> is not exactly one of those three.</exception>
+    public static string Render(StudyInfo study, IEnumerable<ResultRow> rows, ReportFormats format, ReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(rows);
+        options ??= ReportOptions.Default;
+        var all = rows.ToList();
+        return format switch
+        {
+            ReportFormats.Markdown => Summary(study, all, Sections(all, options), [], options.Decimals),
+            ReportFormats.Csv => CsvRenderer.RenderPivot(PivotBuilder.Build(all, PivotBuilder.DefaultMetric, options.Pivot)),
+            ReportFormats.Json => JsonRenderer.Render(study, Sections(all, options), all),
+            _ => throw new ArgumentException($"a rendered report is md, csv or json, not {format}", nameof(format)),
+        };
     }
 
     /// <summary>

@@ -13,20 +13,12 @@ public static class StoreLocation
         var value = string.IsNullOrWhiteSpace(location) ? Environment.GetEnvironmentVariable("SWEEPGRID_DB") ?? DefaultSqlite : location.Trim();
         if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
         {
-            return Store.TrialStores.OpenPostgres(FromUrl(new Uri(value)));
+            return Store.TrialStores.OpenPostgres(Store.TrialStores.PostgresConnectionStringFromUrl(value));
         }
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
             return Store.TrialStores.OpenPostgres(value);
         }
         return Store.TrialStores.OpenSqlite(Path.GetFullPath(value));
-    }
-
-    private static string FromUrl(Uri url)
-    {
-        var user = Uri.UnescapeDataString(url.UserInfo.Split(':')[0]);
-        var password = url.UserInfo.Contains(':', StringComparison.Ordinal) ? Uri.UnescapeDataString(url.UserInfo[(url.UserInfo.IndexOf(':', StringComparison.Ordinal) + 1)..]) : "";
-        var port = url.Port > 0 ? url.Port : 5432;
-        return $"Host={url.Host};Port={port};Database={url.AbsolutePath.TrimStart('/')};Username={user};Password={password}";
     }
 }

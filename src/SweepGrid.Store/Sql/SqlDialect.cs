@@ -57,5 +57,11 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>True when the error means the database cannot be reached or written right now.</summary>
     public abstract bool IsUnavailable(Exception error);
 
+    /// <summary>A plain-words cause for an unavailable database (e.g. "disk full"), or null when the driver's message says it best.</summary>
+    public virtual string? ExplainUnavailable(Exception error) => null;
+
+    /// <summary>True when the database was opened read-only: reads work, writes fail as unavailable, migration only checks the version.</summary>
+    public virtual bool IsReadOnly => false;
+
     public abstract ValueTask DisposeAsync();
 }

@@ -18,7 +18,7 @@ internal sealed partial class SqlTrialStore(SqlDialect dialect) : ITrialStore
     public ValueTask DisposeAsync() => dialect.DisposeAsync();
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken = default) =>
-        WriteAsync("migrate the schema", async session =>
+        dialect.IsReadOnly ? CheckReadOnlySchemaAsync(cancellationToken) : WriteAsync("migrate the schema", async session =>
         {
             await session.Dialect.LockMigrationsAsync(session.Transaction!, cancellationToken).ConfigureAwait(false);
             await session.ExecuteAsync(
@@ -49,22 +49,54 @@ internal sealed partial class SqlTrialStore(SqlDialect dialect) : ITrialStore
             if (prepare)
                 await dialect.PrepareAsync(cancellationToken).ConfigureAwait(false);
             var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
+            var failed = false;
+            try
             {
                 var transaction = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-                await using (transaction.ConfigureAwait(false))
+                try
                 {
                     var session = new SqlSession(connection, transaction, dialect, cancellationToken);
                     var result = await body(session).ConfigureAwait(false);
                     await session.FlushEventsAsync().ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.DisposeAsync().ConfigureAwait(false);
                     return result;
                 }
+                catch
+                {
+                    failed = true;
+                    await DisposeQuietlyAsync(transaction).ConfigureAwait(false);
+                    throw;
+                }
+            }
+            finally
+            {
+                if (failed)
+                    await DisposeQuietlyAsync(connection).ConfigureAwait(false);
+                else
+                    await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
         catch (Exception error) when (Translate(operation, error) is { } translated)
         {
             throw translated;
+        }
+    }
+
+    /// <summary>
+    /// Rolls back (by disposing) after a failure without hiding it. Some errors end the transaction inside the
+    /// engine already (SQLite rolls back on SQLITE_FULL); rolling back again then fails with "no transaction is
+    /// active", which must not replace the error that says why (e.g. disk full).
+    /// </summary>
+    private static async Task DisposeQuietlyAsync(IAsyncDisposable transactionOrConnection)
+    {
+        try
+        {
+            await transactionOrConnection.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // Already rolled back by the engine; the original error propagates.
         }
     }
 
@@ -89,7 +121,9 @@ internal sealed partial class SqlTrialStore(SqlDialect dialect) : ITrialStore
         if (error is StoreException or OperationCanceledException or ArgumentException)
             return null;
         if (dialect.IsUnavailable(error))
-            return new StoreUnavailableException($"{DatabaseName} is unavailable ({operation}): {error.Message}", error);
+            return new StoreUnavailableException(dialect.ExplainUnavailable(error) is { } why
+                ? $"{DatabaseName}: {why} ({operation}): {error.Message}"
+                : $"{DatabaseName} is unavailable ({operation}): {error.Message}", error);
         if (error is DbException or InvalidOperationException or IOException or TimeoutException)
             return new StoreException($"{DatabaseName}: could not {operation}: {error.Message}", error);
         return null;

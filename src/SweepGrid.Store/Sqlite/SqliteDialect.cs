@@ -22,22 +22,26 @@ internal sealed class SqliteDialect : SqlDialect
 
     static SqliteDialect() => SQLitePCL.Batteries_V2.Init();
 
-    public SqliteDialect(string databasePath, TimeSpan busyTimeout)
+    public SqliteDialect(string databasePath, TimeSpan busyTimeout, bool readOnly = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         fullPath = Path.GetFullPath(databasePath);
         busyTimeoutMilliseconds = (int)Math.Clamp(busyTimeout.TotalMilliseconds, 0, int.MaxValue);
+        IsReadOnly = readOnly;
         connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = fullPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // Read-only: see SqliteReadOnly for how a WAL database is read where nothing can be created.
+            DataSource = readOnly ? SqliteReadOnly.DataSource(fullPath) : fullPath,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             // Microsoft.Data.Sqlite retries busy statements for this long, on top of SQLite's own busy handler.
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
         }.ToString();
-        DatabaseName = $"SQLite database '{fullPath}'";
+        DatabaseName = readOnly ? $"SQLite database '{fullPath}' (read-only)" : $"SQLite database '{fullPath}'";
     }
+
+    public override bool IsReadOnly { get; }
 
     public override string DatabaseName { get; }
 
@@ -95,6 +99,8 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override async Task PrepareAsync(CancellationToken cancellationToken)
     {
+        if (IsReadOnly)
+            return;
         var connection = await OpenOrCreateAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -117,6 +123,32 @@ internal sealed class SqliteDialect : SqlDialect
         IOException => true,
         _ => false,
     };
+
+    public override string? ExplainUnavailable(Exception error) => error switch
+    {
+        SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == Full => "disk full, no space left to write the database",
+        // SQLite reports ENOSPC while it creates or grows the WAL's shared memory as a plain I/O error.
+        SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == IoError && DiskIsFull() => "disk full, no space left to write the database",
+        SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == IoError => "disk I/O error (is the disk failing?)",
+        SqliteException { SqliteErrorCode: var code } when (code & 0xFF) == ReadOnly => "the database is read-only",
+        IOException io when io.HResult == ENOSPC || io.Message.Contains("No space left", StringComparison.Ordinal) => "disk full, no space left to write the database",
+        _ => null,
+    };
+
+    private bool DiskIsFull()
+    {
+        try
+        {
+            return new DriveInfo(Path.GetDirectoryName(fullPath)!).AvailableFreeSpace < 64 * 1024;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // errno ENOSPC as .NET reports it in IOException.HResult on Linux.
+    private const int ENOSPC = 28;
 
     public override ValueTask DisposeAsync()
     {

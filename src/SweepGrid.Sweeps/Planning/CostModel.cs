@@ -9,7 +9,7 @@ namespace SweepGrid.Sweeps.Planning;
 /// </summary>
 internal static class CostModel
 {
-    private const long TrainingPool = 60_000;
+    internal const long TrainingPool = 60_000;
     private const long TestSet = 10_000;
 
     /// <summary>Forward passes are about three times cheaper than a training step.</summary>

@@ -24,6 +24,15 @@ internal static class TrialChecks
             Report(point, "training.adversarial.stages", fallback, errors,
                 "give either training.adversarial.weight or training.adversarial.stages, not both");
         }
+        var validation = point.Integer("dataset.validation");
+        var batchSize = point.Integer("training.batch_size");
+        if (validation > 0 && CostModel.TrainingPool - validation < batchSize)
+        {
+            // Training draws from what the split leaves; less than one batch means no training at all.
+            Report(point, "dataset.validation", fallback, errors,
+                $"holding out {validation} of the {CostModel.TrainingPool} training images leaves {CostModel.TrainingPool - validation}, "
+                + $"fewer than one batch (training.batch_size {batchSize}); use at most {CostModel.TrainingPool - batchSize}");
+        }
         foreach (var item in evaluations)
         {
             if (item.Entry == "ts" && point.Integer("dataset.validation") <= 0)

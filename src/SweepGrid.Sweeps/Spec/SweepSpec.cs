@@ -56,25 +56,35 @@ public sealed class SweepSpec
     /// <summary>
     /// Reads and checks the spec file at <paramref name="path"/>; errors name the path as given.
     /// </summary>
-    /// <exception cref="SpecException">The file cannot be read, is too large, or the spec is invalid (all errors listed).</exception>
+    /// <remarks>At most <see cref="MaxSpecBytes"/> + 1 bytes are read whatever the source (a device, a pipe),
+    /// so an endless or huge source is refused in bounded time and memory; bytes that are not UTF-8 are refused.</remarks>
+    /// <exception cref="SpecException">The file cannot be read, is too large or not UTF-8, or the spec is invalid (all errors listed).</exception>
     public static SweepSpec Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            var info = new FileInfo(path);
-            if (info.Exists && info.Length > MaxSpecBytes)
-            {
-                throw new SpecException([new SpecError(path, 1, 1, "", $"the file has {info.Length:N0} bytes; a spec may have at most {MaxSpecBytes:N0}")]);
-            }
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SpecException([new SpecError(path, 1, 1, "", "cannot read the spec: " + e.Message)]);
-        }
-        return Parse(text, path);
+        return Parse(ReadText(path), path);
+    }
+
+    /// <summary>
+    /// The text of the spec file at <paramref name="path"/>, read as <see cref="Load"/> reads it (at most
+    /// <see cref="MaxSpecBytes"/> bytes, strict UTF-8), without checking it as a spec.
+    /// </summary>
+    /// <exception cref="SpecException">The file cannot be read, is too large or is not UTF-8.</exception>
+    public static string ReadText(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return SpecText.Read(path);
+    }
+
+    /// <summary>
+    /// Parses and checks spec bytes (e.g. an HTTP request body): more than <see cref="MaxSpecBytes"/> bytes
+    /// or bytes that are not UTF-8 are refused with the byte offset, before any YAML is read.
+    /// </summary>
+    /// <exception cref="SpecException">The bytes are too many or not UTF-8, or the spec is invalid.</exception>
+    public static SweepSpec ParseUtf8(ReadOnlySpan<byte> utf8, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        return Parse(SpecText.Decode(utf8, fileName), fileName);
     }
 
     /// <summary>

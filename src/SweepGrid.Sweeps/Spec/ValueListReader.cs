@@ -1,3 +1,4 @@
+using System.Globalization;
 using SweepGrid.Sweeps.Errors;
 using SweepGrid.Sweeps.Values;
 using SweepGrid.Sweeps.Yaml;
@@ -59,8 +60,16 @@ internal static class ValueListReader
             errors.Add(fields["factor"], path + ".factor", $"expected a number > 0 other than 1, got {factor}");
             return null;
         }
+        // The count comes from logarithms before anything is enumerated: exact fractions of a factor
+        // close to 1 grow by digits at every step, so enumerating a huge range first would take minutes.
+        var count = Math.Floor(Math.Log(to.ToDouble() / from.ToDouble()) / Math.Log(factor.ToDouble()) + 1e-9) + 1;
+        if (count > MaxRangeValues)
+        {
+            errors.Add(body, path, TooMany(count));
+            return null;
+        }
         var values = new List<Fraction>();
-        for (var v = from; factor > Fraction.One ? v <= to : v >= to; v *= factor)
+        for (var v = from; factor > Fraction.One ? v <= to : v >= to; v = (v * factor).Bounded())
         {
             if (values.Count == MaxRangeValues)
             {
@@ -77,6 +86,13 @@ internal static class ValueListReader
         if (step.Sign == 0)
         {
             errors.Add(fields["step"], path + ".step", "expected a number other than 0, got 0");
+            return null;
+        }
+        var span = to - from;
+        var steps = System.Numerics.BigInteger.Divide(span.Numerator * step.Denominator, span.Denominator * step.Numerator);
+        if (steps >= MaxRangeValues)
+        {
+            errors.Add(body, path, TooMany((double)(steps + 1)));
             return null;
         }
         var values = new List<Fraction>();
@@ -116,6 +132,9 @@ internal static class ValueListReader
         errors.Add(node, MappingReader.Join(path, name), $"expected a number (fractions such as 1/64 allowed), got {node.Describe()}");
         return null;
     }
+
+    private static string TooMany(double count) =>
+        string.Create(CultureInfo.InvariantCulture, $"the range gives {count:N0} values; a range may give at most {MaxRangeValues:N0} (check from, to and the step or factor)");
 
     private static string StepName(string kind) => kind == "geometric" ? "factor" : "step";
 }

@@ -52,6 +52,26 @@ internal readonly record struct Fraction : IComparable<Fraction>
     public static Fraction operator *(Fraction a, Fraction b) =>
         new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
 
+    /// <summary>
+    /// This value, or its nearest value with <paramref name="digits"/> significant decimal digits once its
+    /// numerator or denominator has outgrown 64 bits. A geometric range multiplies exactly, so a factor such as
+    /// 1.0001 adds digits at every step; thousands of steps would make numbers of tens of thousands of digits
+    /// (minutes of arithmetic) that a trial, which uses doubles, cannot tell apart anyway.
+    /// </summary>
+    public Fraction Bounded(int digits = 20)
+    {
+        if (Numerator.GetBitLength() <= 64 && Denominator.GetBitLength() <= 64)
+        {
+            return this;
+        }
+        var magnitude = (int)Math.Floor(BigInteger.Log10(BigInteger.Abs(Numerator)) - BigInteger.Log10(Denominator));
+        var power = digits - 1 - magnitude;
+        var scaledNumerator = power >= 0 ? Numerator * BigInteger.Pow(10, power) : Numerator;
+        var scaledDenominator = power >= 0 ? Denominator : Denominator * BigInteger.Pow(10, -power);
+        var rounded = BigInteger.Divide((2 * scaledNumerator) + (Sign * scaledDenominator), 2 * scaledDenominator);
+        return power >= 0 ? new Fraction(rounded, BigInteger.Pow(10, power)) : new Fraction(rounded * BigInteger.Pow(10, -power), BigInteger.One);
+    }
+
     public static bool operator <(Fraction a, Fraction b) => a.CompareTo(b) < 0;
 
     public static bool operator >(Fraction a, Fraction b) => a.CompareTo(b) > 0;
