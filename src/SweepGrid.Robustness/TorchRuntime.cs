@@ -1,12 +1,31 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace SweepGrid.Robustness;
 
 /// <summary>
 /// Process-wide libtorch settings and device names, for the hosts that run trials (CLI, nodes, benchmarks).
 /// </summary>
-public static class TorchRuntime
+public static partial class TorchRuntime
 {
+    private const int MallocMmapThreshold = -3;
+    private const int MallocTrimThreshold = -1;
+
+    // glibc returns freed blocks above M_MMAP_THRESHOLD (128 KiB) to the kernel at once, and in the .NET
+    // host its dynamic threshold never rises, so every training step mmaps and unmaps its larger
+    // temporaries (page faults, high system time). Fixed thresholds keep them in the heap, as a
+    // python3-torch process ends up doing (docs/adr/0002, bench/README.md). SWEEPGRID_MALLOC_TUNING=0 turns it off.
+    static TorchRuntime()
+    {
+        if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("SWEEPGRID_MALLOC_TUNING") != "0")
+        {
+            AllocatorTuned = mallopt(MallocMmapThreshold, 32 << 20) == 1 && mallopt(MallocTrimThreshold, 128 << 20) == 1;
+        }
+    }
+
+    /// <summary>True when glibc's malloc thresholds were set for tensor-sized blocks (see the static constructor).</summary>
+    public static bool AllocatorTuned { get; }
+
     /// <summary>libtorch's intra-op threads for the calling thread's work (one per slot by default).</summary>
     public static int Threads => torch.get_num_threads();
 
@@ -40,7 +59,7 @@ public static class TorchRuntime
         if (name != "cuda" && !(name.StartsWith("cuda:", StringComparison.Ordinal)
             && int.TryParse(name.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out index)))
         {
-            throw new FormatException($"unknown device '{text}'; allowed: cpu, cuda, cuda:N (N = 0, 1, …)");
+            throw new FormatException($"'{text}' is not a device; allowed: cpu, cuda, cuda:N (N = 0, 1, …)");
         }
         if (!torch.cuda.is_available())
         {
@@ -53,4 +72,7 @@ public static class TorchRuntime
         }
         return torch.device(DeviceType.CUDA, index);
     }
+
+    [LibraryImport("libc", EntryPoint = "mallopt")]
+    private static partial int mallopt(int parameter, int value);
 }
