@@ -27,10 +27,12 @@ done
 /usr/bin/python3 - "$tmp" "$kernel" "$variants" <<'PY'
 import json, sys, statistics, os
 d, kernel, variants = sys.argv[1], sys.argv[2], sys.argv[3].split()
-def load(name):
+def load(name, per_cpu=False):
     rows = {}
     for line in open(os.path.join(d, name)):
-        r = json.loads(line); rows.setdefault(r["model"], []).append(r["samples_per_second"])
+        r = json.loads(line)
+        n = r["samples_per_second"] * r["seconds"]
+        rows.setdefault(r["model"], []).append(n / r["cpu_seconds"] if per_cpu else r["samples_per_second"])
     return rows
 py = load("python.jsonl")
 print(f"kernels: SweepGrid = libtorch 2.10 (TorchSharp) with MKL; python3-torch 1.13 = OpenBLAS OPENBLAS_CORETYPE={kernel}")
@@ -40,4 +42,11 @@ for v in variants:
     for model in sg:
         a, b = statistics.median(sg[model]), statistics.median(py[model])
         print(f"{model:8} {v:10} {a:20,.0f} {b:24,.0f} {a / b:7.2f}   runs: {[round(x) for x in sg[model]]} vs {[round(x) for x in py[model]]}")
+print("per CPU-second of the training process (user + system time; robust to other load on a shared machine):")
+pyc = load("python.jsonl", per_cpu=True)
+for v in variants:
+    sgc = load(f"sweepgrid-{v}.jsonl", per_cpu=True)
+    for model in sgc:
+        a, b = statistics.median(sgc[model]), statistics.median(pyc[model])
+        print(f"{model:8} {v:10} {a:20,.0f} {b:24,.0f} {a / b:7.2f}   runs: {[round(x) for x in sgc[model]]} vs {[round(x) for x in pyc[model]]}")
 PY

@@ -57,6 +57,35 @@ public class TrainingMemoryTests
     }
 
     [Fact]
+    public void A_thousand_training_steps_leave_live_tensors_and_resident_memory_flat()
+    {
+        using var data = new SyntheticDigitsSource(1000, seed: 4);
+        using var generator = new Generator(5);
+        using var model = new ModelSpec { Kind = ModelKind.Mlp, HiddenUnits = 256 }.Create(generator);
+        var trainer = new Trainer(new TrainingConfig { Seed = 5, Epochs = 10, BatchSize = 10 });
+        var resident = new List<long>();
+        trainer.EpochCompleted += _ =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            resident.Add(self.WorkingSet64);
+        };
+        var before = Live();
+
+        var result = trainer.Train(model, data, torch.CPU, generator);
+        var after = Live();
+
+        Assert.Equal(TrainingStatus.Completed, result.Status);
+        Assert.Equal(1000, result.Samples / 10);   // steps = samples / batch size
+        Assert.True(after == before, $"1,000 steps should leave the live tensor count where it was: {before} before, {after} after");
+        // After the first epoch has warmed the allocator, nine more epochs (900 steps) must not keep growing
+        // (a leak of one MLP gradient per step would add ~0.8 MB a step, 700 MB in all).
+        var growth = (resident[^1] - resident[0]) / (1 << 20);
+        Assert.True(growth < 64, $"resident memory grew by {growth} MiB over 900 steps: {string.Join(", ", resident.Select(r => r >> 20))} MiB after each epoch");
+    }
+
+    [Fact]
     public void Committee_training_leaves_the_live_tensor_count_at_its_baseline()
     {
         using var data = new SyntheticDigitsSource(40, seed: 2);
