@@ -43,7 +43,7 @@ internal static class StepProfile
             var logits = model.forward(x);
             var loss = nn.functional.cross_entropy(logits, y);
             var t2 = Stopwatch.GetTimestamp();
-            optimizer.ZeroGradients();
+            optimizer.ClearGradients();
             var t3 = Stopwatch.GetTimestamp();
             loss.backward();
             var t4 = Stopwatch.GetTimestamp();

@@ -100,13 +100,26 @@ public sealed class ImageDataset : IDisposable
     {
         ArgumentNullException.ThrowIfNull(indices);
         var (images, labels) = StorageOn(device);
-        using var index = indices.to(ScalarType.Int64, device);
-        using var picked = images.index_select(0, index);
-        using var withChannel = picked.unsqueeze(1);
-        using var asFloat = withChannel.to(ScalarType.Float32);
-        var x = asFloat.div(255.0);
-        var y = labels.index_select(0, index);
-        return (x, y);
+        // Every TorchSharp call costs a few microseconds on top of the kernel, which matters at MNIST
+        // scale (bench/README.md, per-step profile): no conversion when the indices already fit, and
+        // the scaling done in place on the fresh float copy.
+        var convert = indices.dtype != ScalarType.Int64 || device.type != DeviceType.CPU || indices.device_type != DeviceType.CPU;
+        var index = convert ? indices.to(ScalarType.Int64, device) : indices;
+        try
+        {
+            using var picked = images.index_select(0, index);
+            using var withChannel = picked.unsqueeze(1);
+            var x = withChannel.to(ScalarType.Float32).div_(255.0);
+            var y = labels.index_select(0, index);
+            return (x, y);
+        }
+        finally
+        {
+            if (convert)
+            {
+                index.Dispose();
+            }
+        }
     }
 
     /// <summary>Copies the dataset to <paramref name="device"/> now (once per device; a no-op for the CPU), so that a node pays the transfer at start-up.</summary>

@@ -31,8 +31,14 @@ public sealed class ImageSubset : IDisposable, SweepGrid.Robustness.Training.IBa
                 Indices.Dispose();
                 throw new ArgumentOutOfRangeException(nameof(indices), $"subset indices span {low}..{high}; expected 0..{dataset.Count - 1} for {dataset.Name}");
             }
+            using var identity = torch.arange(Count, ScalarType.Int64);
+            using var same = Indices.eq(identity).all();
+            isWholeDataset = Count == dataset.Count && same.item<bool>();
         }
     }
+
+    // The whole dataset in order (All()): positions are dataset indices, so Batch skips the mapping.
+    private readonly bool isWholeDataset;
 
     public ImageDataset Dataset { get; }
 
@@ -48,6 +54,10 @@ public sealed class ImageSubset : IDisposable, SweepGrid.Robustness.Training.IBa
     public (Tensor Images, Tensor Labels) Batch(Tensor positions, Device device)
     {
         ArgumentNullException.ThrowIfNull(positions);
+        if (isWholeDataset)
+        {
+            return Dataset.Batch(positions, device);
+        }
         using var cpuPositions = positions.to(ScalarType.Int64, torch.CPU);
         using var indices = Indices.index_select(0, cpuPositions);
         return Dataset.Batch(indices, device);

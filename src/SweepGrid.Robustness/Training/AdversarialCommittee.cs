@@ -44,7 +44,7 @@ public static class AdversarialCommittee
                 var (x, y) = data.Batch(positions, device);
                 var examples = AdversarialExamples(source, x, y, settings);
                 var loss = nn.functional.cross_entropy(model.forward(examples), y);
-                optimizer.ZeroGradients();
+                optimizer.ClearGradients();
                 loss.backward();
                 optimizer.step();
                 var value = loss.item<float>();

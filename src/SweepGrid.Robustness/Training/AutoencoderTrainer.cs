@@ -43,7 +43,7 @@ public sealed class AutoencoderTrainer
                 using var scope = torch.NewDisposeScope();
                 var (x, _) = data.Batch(order.narrow(0, start, size), device);
                 var loss = nn.functional.binary_cross_entropy(autoencoder.forward(x).clamp(1e-7, 1 - 1e-7), x);
-                optimizer.ZeroGradients();
+                optimizer.ClearGradients();
                 loss.backward();
                 optimizer.step();
                 var value = loss.item<float>();

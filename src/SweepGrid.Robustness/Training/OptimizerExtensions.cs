@@ -4,16 +4,16 @@ namespace SweepGrid.Robustness.Training;
 public static class OptimizerExtensions
 {
     /// <summary>
-    /// Zeroes every parameter's gradient in place, as optimizer.zero_grad() does, but frees the managed
-    /// wrapper each <c>Parameter.grad</c> read creates: TorchSharp's zero_grad leaves them to the
-    /// finalizer, one per parameter per step (measured as live tensors that grow with every step).
+    /// Drops every parameter's gradient (PyTorch's <c>zero_grad(set_to_none=True)</c>, its default since
+    /// 2.0): the next backward writes fresh gradients instead of adding into zeroed ones. TorchSharp's own
+    /// zero_grad zeroes in place, which costs a fill per parameter and an accumulating backward, and leaves
+    /// one managed wrapper per parameter and step to the finalizer (bench/README.md, per-step profile).
     /// </summary>
-    public static void ZeroGradients(this optim.Optimizer optimizer)
+    public static void ClearGradients(this optim.Optimizer optimizer)
     {
         foreach (var parameter in optimizer.parameters())
         {
-            using var gradient = parameter.grad;
-            gradient?.zero_();
+            parameter.grad = null;
         }
     }
 

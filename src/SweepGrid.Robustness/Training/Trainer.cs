@@ -50,7 +50,7 @@ public sealed class Trainer
                 using var scope = torch.NewDisposeScope();
                 var (x, y) = data.Batch(order.narrow(0, start, size), device);
                 var (loss, logits) = step.Compute(model, x, y, epoch, shuffle);
-                optimizer.ZeroGradients();
+                optimizer.ClearGradients();
                 loss.backward();
                 optimizer.step();
                 var value = loss.item<float>();

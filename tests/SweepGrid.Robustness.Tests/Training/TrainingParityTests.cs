@@ -81,7 +81,7 @@ public class TrainingParityTests
             using (var optimizer = OptimizerFactory.Create(settings, model))
             using (torch.NewDisposeScope())
             {
-                optimizer.ZeroGradients();
+                optimizer.ClearGradients();
                 nn.functional.cross_entropy(model.forward(x), y).backward();
                 foreach (var (name, parameter) in parameters)
                 {
