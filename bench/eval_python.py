@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The PyTorch side of the evaluation benchmark: the same suite as SweepGrid.Bench's `eval` (clean, 4
 brightness factors, 4 blur σ, FGSM at 3 ε) on MNIST's 10,000 test images, one thread, with the weights
-SweepGrid trained (a SweepGrid parameter archive). Brightness and blur follow torchvision's definitions
+SweepGrid trained (weights format 2, TorchSharp's state dict, read by torchsharp_weights.py). Brightness and blur follow torchvision's definitions
 (torchvision itself is not installed: its gaussian_blur is re-implemented exactly: kernel taps, reflect
 padding, conv2d). Prints one JSON object.
 """
@@ -16,8 +16,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests", "SweepGrid.Torch.Tests", "Parity"))
-from torch_reference import read_archive  # noqa: E402  (the SGPT reader the parity tests use)
+sys.path.insert(0, os.path.dirname(__file__))
+from torchsharp_weights import read_weights  # noqa: E402
 from train_python import read_idx  # noqa: E402
 
 SUITE = ["clean"] + [f"brightness={f}" for f in (0.8, 0.9, 1.1, 1.2)] + [f"blur={s}" for s in (0.3, 0.5, 0.7, 0.9)] + [f"fgsm={e}" for e in (0.05, 0.1, 0.2)]
@@ -79,11 +79,11 @@ def accuracy(model, x, y):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default=os.environ.get("SWEEPGRID_DATA", "../shared/data/mnist"))
-    parser.add_argument("--weights", default="lenet.sgpt")
+    parser.add_argument("--weights", default="lenet.weights")
     args = parser.parse_args()
     torch.set_num_threads(1)
     model = LeNet()
-    model.load_state_dict(read_archive(args.weights))
+    model.load_state_dict(read_weights(args.weights))
     model.eval()
     x = read_idx(os.path.join(args.data, "t10k-images-idx3-ubyte.gz")).float().div(255).unsqueeze(1)
     y = read_idx(os.path.join(args.data, "t10k-labels-idx1-ubyte.gz")).long()

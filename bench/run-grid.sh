@@ -18,7 +18,8 @@ timed() { # prints "seconds peak_kib"
 }
 read -r one _ < <(timed ./sweepgrid run bench/grid.yaml --db "$tmp/one.db" --slots 1 --reports "$tmp/r1")
 read -r two rss < <(timed ./sweepgrid run bench/grid.yaml --db "$tmp/two.db" --slots 2 --reports "$tmp/r2")
-python=$(OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/grid_python.py | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
+# python3-torch on the best OpenBLAS kernel the CPU has (bench/openblas-kernel.sh); SweepGrid uses MKL.
+python=$(OPENBLAS_CORETYPE=$(bench/openblas-kernel.sh) OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/grid_python.py | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
 /usr/bin/python3 - "$one" "$two" "$python" "$rss" "$tmp" <<'PY'
 import json, sqlite3, sys
 one, two, py, rss = map(float, sys.argv[1:5])

@@ -3,9 +3,11 @@
 # Debian 12. Usage: scripts/install-deps.sh [--test]   (--test adds what the test suite needs)
 set -euo pipefail
 
-packages=(libtorch-dev libopenblas0-pthread cmake g++ make)
+# libtorch comes from NuGet with TorchSharp (dotnet restore); Debian supplies Fashion-MNIST
+# (/usr/share/datasets/fashion-mnist, found by default) for seed 003's F-MNIST runs and seed 001's outlier exposure.
+packages=(dataset-fashion-mnist)
 if [[ "${1:-}" == "--test" ]]; then
-  # python3-torch is the parity oracle (the same libtorch from Python); PostgreSQL backs the store
+  # python3-torch is the parity oracle (PyTorch's formulas from Python); PostgreSQL backs the store
   # conformance tests (a throwaway cluster on loopback, started by the tests themselves); prometheus
   # brings promtool and the server that scrapes a loopback cluster in the metrics tests.
   packages+=(python3-torch python3-numpy postgresql prometheus)

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SweepGrid.Robustness;
 using SweepGrid.Robustness.Conditions;
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
+using SweepGrid.Robustness.Weights;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace SweepGrid.Bench;
 
@@ -22,25 +24,25 @@ internal static class EvaluationBenchmark
     {
         var a = new BenchArguments(args);
         var data = a.Get("data", Environment.GetEnvironmentVariable("SWEEPGRID_DATA") ?? "../shared/data/mnist");
-        var weights = a.Get("weights", "lenet.sgpt");
+        var weights = a.Get("weights", "lenet.weights");
         TorchRuntime.SetThreads(1);
         using var generator = new Generator(1);
         using var model = new LeNet(generator: generator);
         if (args.Contains("--train"))
         {
             using var train = DatasetCache.Open("mnist", DataSplit.Train, data).All();
-            var result = new Trainer(new TrainingConfig { Epochs = 1, BatchSize = 64, Seed = 1 }).Train(model, train, Device.Cpu, generator);
-            File.WriteAllBytes(weights, ParameterArchive.Save(model));
+            var result = new Trainer(new TrainingConfig { Epochs = 1, BatchSize = 64, Seed = 1 }).Train(model, train, torch.CPU, generator);
+            File.WriteAllBytes(weights, ModelWeights.Save(model));
             Console.Error.WriteLine($"trained LeNet for one epoch in {result.Seconds:F1} s; weights in {weights}");
         }
         else
         {
-            ParameterArchive.LoadInto(model, File.ReadAllBytes(weights));
+            ModelWeights.LoadInto(model, File.ReadAllBytes(weights));
         }
         using var test = DatasetCache.Open("mnist", DataSplit.Test, data).All();
-        using var positions = Tensor.Arange(0, test.Count);
-        var (images, labels) = test.Batch(positions, Device.Cpu);
-        model.Eval();
+        using var positions = torch.arange(0, test.Count, ScalarType.Int64);
+        var (images, labels) = test.Batch(positions, torch.CPU);
+        model.eval();
         var conditions = new Dictionary<string, object>();
         var total = Stopwatch.StartNew();
         foreach (var condition in ConditionParser.ParseList(Suite, 1))
@@ -56,16 +58,16 @@ internal static class EvaluationBenchmark
         return 0;
     }
 
-    private static double Accuracy(Module model, Tensor images, Tensor labels)
+    private static double Accuracy(nn.Module<Tensor, Tensor> model, Tensor images, Tensor labels)
     {
-        using var noGrad = Autograd.NoGrad();
+        using var noGrad = torch.no_grad();
         long correct = 0;
-        for (long start = 0; start < images.Shape[0]; start += 1000)
+        for (long start = 0; start < images.shape[0]; start += 1000)
         {
-            using var scope = DisposeScope.Begin();
-            var length = Math.Min(1000, images.Shape[0] - start);
-            correct += model.Forward(images.Narrow(0, start, length)).Argmax(1).Eq(labels.Narrow(0, start, length)).Sum().ItemInt64();
+            using var scope = torch.NewDisposeScope();
+            var length = Math.Min(1000, images.shape[0] - start);
+            correct += model.forward(images.narrow(0, start, length)).argmax(1).eq(labels.narrow(0, start, length)).sum().item<long>();
         }
-        return (double)correct / images.Shape[0];
+        return (double)correct / images.shape[0];
     }
 }

@@ -10,7 +10,8 @@ using SweepGrid.Reports;
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Store;
 using SweepGrid.Sweeps;
-using SweepGrid.Torch;
+using SweepGrid.Robustness;
+using Device = TorchSharp.torch.Device;
 
 namespace SweepGrid.Cli.Commands;
 
@@ -44,7 +45,7 @@ public static class RunCommand
                 var spec = SweepSpec.Load(parse.GetValue(file)!);
                 specText = await File.ReadAllTextAsync(parse.GetValue(file)!, CancellationToken.None).ConfigureAwait(false);
                 plan = StudyFiles.ExpandForRun(spec, parse.GetValue(profile), dataDirectory);
-                chosen = Device.Parse(parse.GetValue(device)!);
+                chosen = TorchRuntime.ParseDevice(parse.GetValue(device)!);
                 layout = SlotLayout.Fit(Environment.ProcessorCount, parse.GetValue(slots), parse.GetValue(threads));
             }
             catch (SpecException e)

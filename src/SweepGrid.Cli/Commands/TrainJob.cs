@@ -1,9 +1,9 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using SweepGrid.Robustness.Conditions;
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Evaluation;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Cli.Commands;
 
@@ -26,7 +26,7 @@ public sealed class TrainJob(TrainSettings settings, TextWriter output, TextWrit
             error.WriteLine("sweepgrid train: cancelled");
             return ExitCodes.Cancelled;
         }
-        catch (TorchException e)
+        catch (ExternalException e)
         {
             error.WriteLine($"sweepgrid train: libtorch error: {e.Message}");
             return ExitCodes.Failure;

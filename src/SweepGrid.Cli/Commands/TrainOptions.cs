@@ -2,7 +2,7 @@ using System.CommandLine;
 using SweepGrid.Robustness.Evaluation;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
+using SweepGrid.Robustness;
 
 namespace SweepGrid.Cli.Commands;
 
@@ -84,7 +84,7 @@ internal sealed class TrainOptions
         var threadCount = parse.GetValue(threads) >= 1 ? parse.GetValue(threads) : throw new ArgumentException("--threads must be >= 1");
         var environment = new TrialEnvironment(
             parse.GetValue(data) ?? configured.Data ?? throw new ArgumentException("no data folder: pass --data DIR or set SWEEPGRID_DATA"),
-            Device.Parse(parse.GetValue(device)!),
+            TorchRuntime.ParseDevice(parse.GetValue(device)!),
             threadCount);
         return new TrainSettings(trial, environment, parse.GetValue(json));
     }

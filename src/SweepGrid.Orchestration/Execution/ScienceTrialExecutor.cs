@@ -1,10 +1,12 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using SweepGrid.Robustness;
 using SweepGrid.Robustness.Conditions;
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Evaluation;
 using SweepGrid.Robustness.Training;
 using SweepGrid.Store;
-using SweepGrid.Torch;
+using Device = TorchSharp.torch.Device;
 
 namespace SweepGrid.Orchestration.Execution;
 
@@ -42,7 +44,7 @@ public sealed class ScienceTrialExecutor(ITrialStore store, string? dataDirector
             // The same definition would fail the same way again.
             return new TrialOutcome.Failed($"{e.GetType().Name}: {e.Message}", Retryable: false);
         }
-        catch (Exception e) when (e is TorchException or StoreException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is ExternalException or StoreException or InvalidOperationException or IOException)
         {
             // Native errors (e.g. out of memory) and a store hiccup may pass on another attempt or node.
             return new TrialOutcome.Failed($"{e.GetType().Name}: {e.Message}", Retryable: true);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using SweepGrid.Torch;
+using SweepGrid.Robustness;
 
 namespace SweepGrid.Orchestration.Slots;
 

@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -14,12 +13,12 @@ internal static class BilinearSampler
     /// <returns>[N, C, H, W]; points outside the image read 0 (MNIST's background).</returns>
     public static Tensor Sample(Tensor images, Tensor sourceX, Tensor sourceY)
     {
-        var shape = images.Shape;
+        var shape = images.shape;
         long n = shape[0], c = shape[1], h = shape[2], w = shape[3];
-        using var scope = DisposeScope.Begin();
-        var flat = images.Reshape(n, c, h * w);
-        var x0 = sourceX.Floor();
-        var y0 = sourceY.Floor();
+        using var scope = torch.NewDisposeScope();
+        var flat = images.reshape(n, c, h * w);
+        var x0 = sourceX.floor();
+        var y0 = sourceY.floor();
         var fx = sourceX - x0;
         var fy = sourceY - y0;
         var x1 = x0 + 1;
@@ -28,16 +27,16 @@ internal static class BilinearSampler
             + Corner(flat, x1, y0, fx * (1 - fy), h, w)
             + Corner(flat, x0, y1, (1 - fx) * fy, h, w)
             + Corner(flat, x1, y1, fx * fy, h, w);
-        return sum.Reshape(n, c, h, w).MoveToOuterDisposeScope();
+        return sum.reshape(n, c, h, w).MoveToOuterDisposeScope();
     }
 
     private static Tensor Corner(Tensor flat, Tensor x, Tensor y, Tensor weight, long h, long w)
     {
-        var inside = x.Ge(0).LogicalAnd(x.Le(w - 1)).LogicalAnd(y.Ge(0)).LogicalAnd(y.Le(h - 1));
-        var index = ((y.Clamp(0, h - 1) * w) + x.Clamp(0, w - 1)).To(ScalarType.Int64);
-        var shape = flat.Shape;
-        var gathered = flat.Gather(2, index.Unsqueeze(1).Expand(shape[0], shape[1], shape[2]));
-        var effective = inside.To(weight.DType) * weight;
-        return gathered * effective.Unsqueeze(1).To(flat.DType);
+        var inside = x.ge(0).logical_and(x.le(w - 1)).logical_and(y.ge(0)).logical_and(y.le(h - 1));
+        var index = ((y.clamp(0, h - 1) * w) + x.clamp(0, w - 1)).to(ScalarType.Int64);
+        var shape = flat.shape;
+        var gathered = flat.gather(2, index.unsqueeze(1).expand(shape[0], shape[1], shape[2]));
+        var effective = inside.to(weight.dtype) * weight;
+        return gathered * effective.unsqueeze(1).to(flat.dtype);
     }
 }

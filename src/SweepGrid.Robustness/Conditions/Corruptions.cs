@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -16,8 +15,8 @@ public static class Corruptions
         {
             throw new ArgumentOutOfRangeException(nameof(factor), factor, "the brightness factor must be a finite number > 0");
         }
-        using var scaled = images.Mul(factor);
-        return scaled.Clamp(0, 1);
+        using var scaled = images.mul(factor);
+        return scaled.clamp(0, 1);
     }
 
     /// <summary>
@@ -25,7 +24,7 @@ public static class Corruptions
     /// by k//2 (so the output keeps its size). σ ≤ 0 is an error.
     /// </summary>
     public static Tensor GaussianBlur(Tensor images, double sigma, int kernelSize = 5) =>
-        GaussianKernel.Filter(images, GaussianKernel.Taps(sigma, kernelSize));
+        GaussianKernel.Filter(images, (IReadOnlyList<double>)GaussianKernel.Taps(sigma, kernelSize));
 
     /// <summary>
     /// x' = clamp(x + n, 0, 1) with n ~ N(0, σ²) i.i.d. per pixel, no quantisation. The noise is drawn on the
@@ -39,9 +38,9 @@ public static class Corruptions
         {
             throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "the noise σ must be a finite number ≥ 0");
         }
-        using var scope = DisposeScope.Begin();
-        var standard = Torch.Random.Randn(images.Shape, generator, images.DType, generator.Device);
-        var noise = standard.To(images.Device).Mul(sigma);
-        return images.Add(noise).Clamp(0, 1).MoveToOuterDisposeScope();
+        using var scope = torch.NewDisposeScope();
+        var standard = torch.randn(images.shape, images.dtype, generator.device, generator: generator);
+        var noise = standard.to(images.device).mul(sigma);
+        return images.add(noise).clamp(0, 1).MoveToOuterDisposeScope();
     }
 }

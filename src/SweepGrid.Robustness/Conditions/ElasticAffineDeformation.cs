@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -34,43 +33,43 @@ public static class ElasticAffineDeformation
         ArgumentNullException.ThrowIfNull(generator);
         var o = options ?? DeformationOptions.Default;
         o.Validate();
-        var output = Tensor.Empty(images.Shape, images.DType, images.Device);
-        using var noGrad = Autograd.NoGrad();
-        foreach (var (start, length) in MiniBatches.Ranges(images.Shape[0], BatchSize))
+        var output = torch.empty(images.shape, images.dtype, images.device);
+        using var noGrad = torch.no_grad();
+        foreach (var (start, length) in MiniBatches.Ranges(images.shape[0], BatchSize))
         {
-            using var scope = DisposeScope.Begin();
-            var batch = images.Narrow(0, start, length);
+            using var scope = torch.NewDisposeScope();
+            var batch = images.narrow(0, start, length);
             var (sourceX, sourceY) = SourceCoordinates(batch, generator, o);
-            var deformed = BilinearSampler.Sample(batch, sourceX, sourceY).Clamp(0, 1);
-            output.Narrow(0, start, length).Copy_(deformed);
+            var deformed = BilinearSampler.Sample(batch, sourceX, sourceY).clamp(0, 1);
+            output.narrow(0, start, length).copy_(deformed);
         }
         return output;
     }
 
     private static (Tensor X, Tensor Y) SourceCoordinates(Tensor batch, Generator generator, DeformationOptions o)
     {
-        var shape = batch.Shape;
+        var shape = batch.shape;
         long n = shape[0], h = shape[2], w = shape[3];
-        var dtype = batch.DType;
-        var device = batch.Device;
+        var dtype = batch.dtype;
+        var device = batch.device;
 
-        var affine = AffineParameters(n, generator, o).To(dtype, device);
-        var m00 = affine.Narrow(1, 0, 1);
-        var m01 = affine.Narrow(1, 1, 1);
-        var m10 = affine.Narrow(1, 2, 1);
-        var m11 = affine.Narrow(1, 3, 1);
-        var tx = affine.Narrow(1, 4, 1);
-        var ty = affine.Narrow(1, 5, 1);
+        var affine = AffineParameters(n, generator, o).to(dtype, device);
+        var m00 = affine.narrow(1, 0, 1);
+        var m01 = affine.narrow(1, 1, 1);
+        var m10 = affine.narrow(1, 2, 1);
+        var m11 = affine.narrow(1, 3, 1);
+        var tx = affine.narrow(1, 4, 1);
+        var ty = affine.narrow(1, 5, 1);
 
-        var index = Tensor.Arange(0, h * w, dtype: dtype, device: device).Unsqueeze(0);
-        var row = (index / w).Floor();
+        var index = torch.arange(0, h * w, dtype: dtype, device: device).unsqueeze(0);
+        var row = (index / w).floor();
         var column = index - (row * w);
         var gx = column - ((w - 1) / 2.0);
         var gy = row - ((h - 1) / 2.0);
 
         var field = ElasticField(n, h, w, generator, o, dtype, device);
-        var sourceX = (m00 * gx) + (m01 * gy) + tx + ((w - 1) / 2.0) + field.Select(1, 0).Reshape(n, h * w);
-        var sourceY = (m10 * gx) + (m11 * gy) + ty + ((h - 1) / 2.0) + field.Select(1, 1).Reshape(n, h * w);
+        var sourceX = (m00 * gx) + (m01 * gy) + tx + ((w - 1) / 2.0) + field.select(1, 0).reshape(n, h * w);
+        var sourceY = (m10 * gx) + (m11 * gy) + ty + ((h - 1) / 2.0) + field.select(1, 1).reshape(n, h * w);
         return (sourceX, sourceY);
     }
 
@@ -81,9 +80,9 @@ public static class ElasticAffineDeformation
     /// </summary>
     private static Tensor AffineParameters(long n, Generator generator, DeformationOptions o)
     {
-        using var drawn = Torch.Random.Rand([n, 5], generator, ScalarType.Float64, generator.Device);
-        using var onCpu = drawn.To(Device.Cpu);
-        var u = onCpu.ToArray<double>();
+        using var drawn = torch.rand([n, 5], ScalarType.Float64, generator.device, generator: generator);
+        using var onCpu = drawn.to(torch.CPU);
+        var u = onCpu.data<double>().ToArray();
         var result = new double[n * 6];
         for (var i = 0; i < n; i++)
         {
@@ -100,15 +99,15 @@ public static class ElasticAffineDeformation
             result[(i * 6) + 4] = Symmetric(3, o.MaxTranslation);
             result[(i * 6) + 5] = Symmetric(4, o.MaxTranslation);
         }
-        return Tensor.From(result, n, 6);
+        return torch.tensor(result, n, 6);
     }
 
     private static Tensor ElasticField(long n, long h, long w, Generator generator, DeformationOptions o, ScalarType dtype, Device device)
     {
-        var raw = (Torch.Random.Rand([n, 2, h, w], generator, ScalarType.Float32, generator.Device).To(dtype, device) * 2) - 1;
+        var raw = (torch.rand([n, 2, h, w], ScalarType.Float32, generator.device, generator: generator).to(dtype, device) * 2) - 1;
         // 2·⌈3σ⌉ + 1 taps, capped so that the reflect padding stays inside the image.
         var size = (int)Math.Max(1, Math.Min((2 * Math.Ceiling(3 * o.ElasticSigma)) + 1, (2 * (Math.Min(h, w) - 1)) + 1));
         var taps = GaussianKernel.Taps(o.ElasticSigma, size);
-        return GaussianKernel.Filter(raw, taps) * o.ElasticAlpha;
+        return GaussianKernel.Filter(raw, (IReadOnlyList<double>)taps) * o.ElasticAlpha;
     }
 }

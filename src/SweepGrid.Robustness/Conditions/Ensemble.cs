@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -22,12 +20,12 @@ public static class Ensemble
         var parts = new List<Tensor>();
         try
         {
-            foreach (var (start, length) in MiniBatches.Ranges(images.Shape[0], batchSize))
+            foreach (var (start, length) in MiniBatches.Ranges(images.shape[0], batchSize))
             {
-                using var scope = DisposeScope.Begin();
-                parts.Add(MeanSoftmaxOfBatch(members, images.Narrow(0, start, length)).MoveToOuterDisposeScope());
+                using var scope = torch.NewDisposeScope();
+                parts.Add(MeanSoftmaxOfBatch(members, images.narrow(0, start, length)).MoveToOuterDisposeScope());
             }
-            return Tensor.Cat(parts);
+            return torch.cat(parts, 0);
         }
         finally
         {
@@ -51,16 +49,16 @@ public static class Ensemble
         CheckMembers(members);
         MiniBatches.CheckImages(images);
         MiniBatches.CheckBatchSize(batchSize);
-        using var scope = DisposeScope.Begin();
+        using var scope = torch.NewDisposeScope();
         var votes = new List<Tensor>();
         long classCount = 0;
         foreach (var member in members)
         {
             var logits = Logits(member, images, batchSize);
-            classCount = logits.Shape[1];
-            votes.Add(logits.Argmax(1));
+            classCount = logits.shape[1];
+            votes.Add(logits.argmax(1));
         }
-        return MajorityVote(Tensor.Stack(votes), classCount).MoveToOuterDisposeScope();
+        return MajorityVote(torch.stack(votes, 0), classCount).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -70,28 +68,28 @@ public static class Ensemble
     public static Tensor MajorityVote(Tensor memberPredictions, long classCount)
     {
         ArgumentNullException.ThrowIfNull(memberPredictions);
-        if (memberPredictions.Dim != 2 || memberPredictions.DType != ScalarType.Int64)
+        if (memberPredictions.dim() != 2 || memberPredictions.dtype != ScalarType.Int64)
         {
-            throw new ArgumentException($"member predictions must be int64 [M, N]; got {memberPredictions.DType} [{string.Join(", ", memberPredictions.Shape)}]",
+            throw new ArgumentException($"member predictions must be int64 [M, N]; got {memberPredictions.dtype} [{string.Join(", ", memberPredictions.shape)}]",
                 nameof(memberPredictions));
         }
-        using var scope = DisposeScope.Begin();
-        var counts = memberPredictions.OneHot(classCount).Sum(0);      // [N, K]
+        using var scope = torch.NewDisposeScope();
+        var counts = nn.functional.one_hot(memberPredictions, classCount).sum(dim: 0);      // [N, K]
         return LowestIndexArgmax(counts).MoveToOuterDisposeScope();
     }
 
     /// <summary>Argmax over dim 1 that takes the lowest index among exact ties, whatever the backend's argmax does.</summary>
     private static Tensor LowestIndexArgmax(Tensor scores)
     {
-        using var scope = DisposeScope.Begin();
-        var (maximum, _) = scores.Max(1, keepDim: true);
-        var classCount = scores.Shape[1];
+        using var scope = torch.NewDisposeScope();
+        var (maximum, _) = scores.max(1, keepdim: true);
+        var classCount = scores.shape[1];
         // Among the maximal entries pick the smallest index: score K − index on them, 0 elsewhere.
-        var reversed = Tensor.Arange(classCount, 0, -1, ScalarType.Int64, scores.Device);
-        var candidates = Tensor.Where(scores.Eq(maximum), reversed.Unsqueeze(0), Tensor.Zeros([1], ScalarType.Int64, scores.Device));
-        var (best, _) = candidates.Max(1);
+        var reversed = torch.arange(classCount, 0, -1, ScalarType.Int64, scores.device);
+        var candidates = torch.where(scores.eq(maximum), reversed.unsqueeze(0), torch.zeros([1], ScalarType.Int64, scores.device));
+        var (best, _) = candidates.max(1);
         // Subtracting from a scalar would promote to float: keep the indices int64.
-        return (classCount - best).To(ScalarType.Int64).MoveToOuterDisposeScope();
+        return (classCount - best).to(ScalarType.Int64).MoveToOuterDisposeScope();
     }
 
     private static Tensor MeanSoftmaxOfBatch(IReadOnlyList<Module> members, Tensor batch)
@@ -100,8 +98,8 @@ public static class Ensemble
         foreach (var member in members)
         {
             using var eval = new EvalModeScope(member);
-            using var noGrad = Autograd.NoGrad();
-            var probabilities = Functional.Softmax(member.Forward(batch), 1);
+            using var noGrad = torch.no_grad();
+            var probabilities = nn.functional.softmax(member.forward(batch), 1);
             sum = sum is null ? probabilities : sum + probabilities;
         }
         return sum! / members.Count;
@@ -110,9 +108,9 @@ public static class Ensemble
     private static Tensor Logits(Module member, Tensor images, int batchSize)
     {
         using var eval = new EvalModeScope(member);
-        using var noGrad = Autograd.NoGrad();
-        var parts = MiniBatches.Ranges(images.Shape[0], batchSize).Select(r => member.Forward(images.Narrow(0, r.Start, r.Length))).ToList();
-        return Tensor.Cat(parts);
+        using var noGrad = torch.no_grad();
+        var parts = MiniBatches.Ranges(images.shape[0], batchSize).Select(r => member.forward(images.narrow(0, r.Start, r.Length))).ToList();
+        return torch.cat(parts, 0);
     }
 
     private static void CheckMembers(IReadOnlyList<Module> members)

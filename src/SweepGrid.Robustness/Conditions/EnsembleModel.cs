@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -13,7 +11,7 @@ public sealed class EnsembleModel : Module
 {
     private readonly Module[] members;
 
-    public EnsembleModel(IReadOnlyList<Module> members)
+    public EnsembleModel(IReadOnlyList<Module> members) : base(nameof(EnsembleModel))
     {
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0)
@@ -23,20 +21,20 @@ public sealed class EnsembleModel : Module
         this.members = [.. members];
         for (var i = 0; i < this.members.Length; i++)
         {
-            RegisterModule(i.ToString(System.Globalization.CultureInfo.InvariantCulture), this.members[i]);
+            this.Register(i.ToString(System.Globalization.CultureInfo.InvariantCulture), this.members[i]);
         }
     }
 
     public IReadOnlyList<Module> Members => members;
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        using var scope = DisposeScope.Begin();
+        using var scope = torch.NewDisposeScope();
         // log((1/M)·Σₘ softmax(zₘ)) as a log-sum-exp of the members' log-softmax: finite (and with finite
         // gradients) even where a member's softmax underflows to 0.
-        var logProbabilities = Tensor.Stack(members.Select(m => Functional.LogSoftmax(m.Forward(input), 1)).ToList());
-        var (peak, _) = logProbabilities.Max(0, keepDim: true);
-        var sum = (logProbabilities - peak).Exp().Sum(0);
-        return (sum.Log() + peak.Squeeze(0) - Math.Log(members.Length)).MoveToOuterDisposeScope();
+        var logProbabilities = torch.stack(members.Select(m => nn.functional.log_softmax(m.forward(input), 1)).ToList());
+        var (peak, _) = logProbabilities.max(0, keepdim: true);
+        var sum = (logProbabilities - peak).exp().sum(dim: 0);
+        return (sum.log() + peak.squeeze(0) - Math.Log(members.Length)).MoveToOuterDisposeScope();
     }
 }

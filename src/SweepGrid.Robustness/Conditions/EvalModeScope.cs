@@ -1,4 +1,3 @@
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -9,13 +8,13 @@ namespace SweepGrid.Robustness.Conditions;
 /// </summary>
 internal sealed class EvalModeScope : IDisposable
 {
-    private readonly List<(Module Module, bool Training)> saved = [];
+    private readonly List<(nn.Module Module, bool Training)> saved = [];
 
     public EvalModeScope(Module model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Remember(model);
-        model.Eval();
+        model.eval();
     }
 
     public void Dispose()
@@ -23,14 +22,14 @@ internal sealed class EvalModeScope : IDisposable
         // Pre-order: a parent's Train(…) resets its subtree, so every child is restored after its parent.
         foreach (var (module, training) in saved)
         {
-            module.Train(training);
+            module.train(training);
         }
     }
 
-    private void Remember(Module module)
+    private void Remember(nn.Module module)
     {
-        saved.Add((module, module.IsTraining));
-        foreach (var (_, child) in module.NamedChildren())
+        saved.Add((module, module.training));
+        foreach (var (_, child) in module.named_children())
         {
             Remember(child);
         }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -12,7 +10,7 @@ public sealed record CleanCondition : IEvaluationCondition
 {
     public string Name => "clean";
 
-    public Tensor Apply(Module model, Tensor images, Tensor labels) => images.Clone();
+    public Tensor Apply(Module model, Tensor images, Tensor labels) => images.clone();
 }
 
 /// <summary>torchvision brightness x' = clamp(f·x, 0, 1) ("brightness=f").</summary>
@@ -51,7 +49,7 @@ public sealed record FgsmCondition(double Epsilon, int BatchSize = MiniBatches.D
     public Tensor Apply(Module model, Tensor images, Tensor labels)
     {
         using var result = Fgsm.Attack(model, images, labels, Epsilon, BatchSize);
-        return result.Adversarials.Clone();
+        return result.Adversarials.clone();
     }
 }
 

@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -19,20 +17,20 @@ public static class Fgsm
         MiniBatches.CheckImages(images, labels);
         MiniBatches.CheckEpsilon(epsilon);
         MiniBatches.CheckBatchSize(batchSize);
-        var count = images.Shape[0];
-        var adversarials = Tensor.Empty(images.Shape, images.DType, images.Device);
-        var zeroGradient = Tensor.Empty([count], ScalarType.Bool, images.Device);
+        var count = images.shape[0];
+        var adversarials = torch.empty(images.shape, images.dtype, images.device);
+        var zeroGradient = torch.empty([count], ScalarType.Bool, images.device);
         using var eval = new EvalModeScope(model);
         foreach (var (start, length) in MiniBatches.Ranges(count, batchSize))
         {
-            using var scope = DisposeScope.Begin();
-            var x = images.Narrow(0, start, length);
-            var y = labels.Narrow(0, start, length);
+            using var scope = torch.NewDisposeScope();
+            var x = images.narrow(0, start, length);
+            var y = labels.narrow(0, start, length);
             var gradient = InputGradient.OfCrossEntropy(model, x, y);
-            using var noGrad = Autograd.NoGrad();
-            var step = gradient.Sign() * epsilon;
-            adversarials.Narrow(0, start, length).Copy_((x + step).Clamp(0, 1));
-            zeroGradient.Narrow(0, start, length).Copy_(gradient.Abs().Flatten(1).Sum(1).Eq(0));
+            using var noGrad = torch.no_grad();
+            var step = gradient.sign() * epsilon;
+            adversarials.narrow(0, start, length).copy_((x + step).clamp(0, 1));
+            zeroGradient.narrow(0, start, length).copy_(gradient.abs().flatten(1).sum(1).eq(0));
         }
         return new FgsmResult(adversarials, zeroGradient);
     }

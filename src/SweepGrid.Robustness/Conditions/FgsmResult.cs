@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -20,14 +19,14 @@ public sealed class FgsmResult(Tensor adversarials, Tensor zeroGradient) : IDisp
     {
         get
         {
-            var count = ZeroGradient.Shape[0];
+            var count = ZeroGradient.shape[0];
             if (count == 0)
             {
                 return 0;
             }
-            using var asFloat = ZeroGradient.To(ScalarType.Float64);
-            using var mean = asFloat.Mean();
-            return mean.Item();
+            using var asFloat = ZeroGradient.to(ScalarType.Float64);
+            using var mean = asFloat.mean();
+            return mean.item<double>();
         }
     }
 

@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -8,9 +6,9 @@ namespace SweepGrid.Robustness.Conditions;
 /// <c>x =&gt; Corruptions.GaussianBlur(x, 1.0)</c>), so it can sit in a <see cref="PreprocessedModel"/>.
 /// The function must return a new tensor and, to be attackable through, use differentiable ops.
 /// </summary>
-public sealed class FunctionStage(Func<Tensor, Tensor> function) : Module
+public sealed class FunctionStage(Func<Tensor, Tensor> function) : Module(nameof(FunctionStage))
 {
     private readonly Func<Tensor, Tensor> function = function ?? throw new ArgumentNullException(nameof(function));
 
-    public override Tensor Forward(Tensor input) => function(input);
+    public override Tensor forward(Tensor input) => function(input);
 }

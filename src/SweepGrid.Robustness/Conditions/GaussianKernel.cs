@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -58,7 +57,7 @@ public static class GaussianKernel
                 values[(row * k) + column] = (float)(taps[row] * taps[column]);
             }
         }
-        return Tensor.From(values, 1, 1, k, k);
+        return torch.tensor(values, 1, 1, k, k);
     }
 
     /// <summary>Blurs every channel of [N, C, H, W] images with a [1, 1, k, k] kernel: reflect pad k//2, then depthwise conv2d.</summary>
@@ -66,18 +65,18 @@ public static class GaussianKernel
     {
         MiniBatches.CheckImages(images);
         ArgumentNullException.ThrowIfNull(kernel2d);
-        var k = kernel2d.Shape[^1];
+        var k = kernel2d.shape[^1];
         var pad = k / 2;
-        var shape = images.Shape;
+        var shape = images.shape;
         if (pad >= shape[2] || pad >= shape[3])
         {
             throw new ArgumentException($"reflect padding by {pad} needs images larger than {pad}×{pad}; got {shape[2]}×{shape[3]}", nameof(images));
         }
         var channels = shape[1];
-        using var typed = kernel2d.To(images.DType, images.Device);
-        using var weight = typed.Expand(channels, 1, k, k);
-        using var padded = Functional.Pad2d(images, (pad, pad, pad, pad), PaddingMode.Reflect);
-        return Functional.Conv2d(padded, weight, groups: channels);
+        using var typed = kernel2d.to(images.dtype, images.device);
+        using var weight = typed.expand(channels, 1, k, k);
+        using var padded = nn.functional.pad(images, (pad, pad, pad, pad), PaddingModes.Reflect);
+        return nn.functional.conv2d(padded, weight, groups: channels);
     }
 
     /// <summary>Blurs with the separable kernel built from <paramref name="taps"/>.</summary>

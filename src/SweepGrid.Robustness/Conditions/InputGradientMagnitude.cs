@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -16,14 +14,14 @@ public static class InputGradientMagnitude
         ArgumentNullException.ThrowIfNull(model);
         MiniBatches.CheckImages(images, labels);
         MiniBatches.CheckBatchSize(batchSize);
-        var result = new float[images.Shape[0]];
+        var result = new float[images.shape[0]];
         using var eval = new EvalModeScope(model);
-        foreach (var (start, length) in MiniBatches.Ranges(images.Shape[0], batchSize))
+        foreach (var (start, length) in MiniBatches.Ranges(images.shape[0], batchSize))
         {
-            using var scope = DisposeScope.Begin();
-            var gradient = InputGradient.OfCrossEntropy(model, images.Narrow(0, start, length), labels.Narrow(0, start, length));
-            var magnitude = gradient.Abs().Flatten(1).Mean(1);
-            magnitude.To(ScalarType.Float32, Device.Cpu).ToArray<float>().CopyTo(result, start);
+            using var scope = torch.NewDisposeScope();
+            var gradient = InputGradient.OfCrossEntropy(model, images.narrow(0, start, length), labels.narrow(0, start, length));
+            var magnitude = gradient.abs().flatten(1).mean([1]);
+            magnitude.to(ScalarType.Float32, torch.CPU).data<float>().ToArray().CopyTo(result, start);
         }
         return result;
     }

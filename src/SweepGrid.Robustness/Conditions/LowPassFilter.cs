@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -12,7 +10,7 @@ namespace SweepGrid.Robustness.Conditions;
 /// Seed 004 fills every kernel with a Gaussian "defined in range (−3, 3)": the k taps sit at k evenly spaced
 /// positions from −3 to 3 (not at integer offsets as in torchvision), with variances 7, 1.3 and 0.6 for
 /// k = 3, 5 and 7; <see cref="ForSeed004"/> builds exactly those. The kernel is a buffer, so
-/// <see cref="Module.To(Device)"/> moves it with the model.
+/// <c>Module.to(device)</c> moves it with the model.
 /// </remarks>
 public sealed class LowPassFilter : Module
 {
@@ -24,7 +22,7 @@ public sealed class LowPassFilter : Module
     /// <param name="tapHalfWidth">Taps at k evenly spaced positions in [−a, a]; (k − 1)/2 gives torchvision's integer offsets.</param>
     /// <param name="noiseSigma">σ of the Gaussian noise added (and clamped to [0, 1]) before filtering; 0 for none.</param>
     /// <param name="noiseGenerator">Seeded source of that noise; required when <paramref name="noiseSigma"/> &gt; 0.</param>
-    public LowPassFilter(int kernelSize, double variance, double tapHalfWidth, double noiseSigma = 0, Generator? noiseGenerator = null)
+    public LowPassFilter(int kernelSize, double variance, double tapHalfWidth, double noiseSigma = 0, Generator? noiseGenerator = null) : base(nameof(LowPassFilter))
     {
         if (!(variance > 0) || double.IsInfinity(variance))
         {
@@ -43,7 +41,8 @@ public sealed class LowPassFilter : Module
         NoiseSigma = noiseSigma;
         Taps = GaussianKernel.Taps(Math.Sqrt(variance), kernelSize, tapHalfWidth);
         this.noiseGenerator = noiseGenerator;
-        kernel = RegisterBuffer("kernel", GaussianKernel.Kernel2d(Taps));
+        kernel = GaussianKernel.Kernel2d(Taps).DetachFromDisposeScope();
+        register_buffer("kernel", kernel);
     }
 
     public int KernelSize { get; }
@@ -68,7 +67,7 @@ public sealed class LowPassFilter : Module
         return new LowPassFilter(kernelSize, variance, tapHalfWidth: 3, noiseSigma, noiseGenerator);
     }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
         if (NoiseSigma == 0)
         {

@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -27,22 +26,22 @@ internal static class MiniBatches
     public static void CheckImages(Tensor images, Tensor? labels = null)
     {
         ArgumentNullException.ThrowIfNull(images);
-        if (images.Dim != 4)
+        if (images.dim() != 4)
         {
-            throw new ArgumentException($"images must be [N, C, H, W]; got [{string.Join(", ", images.Shape)}]", nameof(images));
+            throw new ArgumentException($"images must be [N, C, H, W]; got [{string.Join(", ", images.shape)}]", nameof(images));
         }
-        if (images.DType is not (ScalarType.Float32 or ScalarType.Float64))
+        if (images.dtype is not (ScalarType.Float32 or ScalarType.Float64))
         {
-            throw new ArgumentException($"images must be float32 or float64 in [0, 1]; got {images.DType}", nameof(images));
+            throw new ArgumentException($"images must be float32 or float64 in [0, 1]; got {images.dtype}", nameof(images));
         }
         if (labels is null)
         {
             return;
         }
-        if (labels.Dim != 1 || labels.Shape[0] != images.Shape[0] || labels.DType != ScalarType.Int64)
+        if (labels.dim() != 1 || labels.shape[0] != images.shape[0] || labels.dtype != ScalarType.Int64)
         {
             throw new ArgumentException(
-                $"labels must be int64 [{images.Shape[0]}] to match the images; got {labels.DType} [{string.Join(", ", labels.Shape)}]", nameof(labels));
+                $"labels must be int64 [{images.shape[0]}] to match the images; got {labels.dtype} [{string.Join(", ", labels.shape)}]", nameof(labels));
         }
     }
 

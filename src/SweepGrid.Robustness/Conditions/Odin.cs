@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -20,12 +18,12 @@ public static class Odin
         int batchSize = MiniBatches.DefaultSize)
     {
         Check(model, images, temperature, epsilon, batchSize);
-        var output = Tensor.Empty(images.Shape, images.DType, images.Device);
+        var output = torch.empty(images.shape, images.dtype, images.device);
         using var eval = new EvalModeScope(model);
-        foreach (var (start, length) in MiniBatches.Ranges(images.Shape[0], batchSize))
+        foreach (var (start, length) in MiniBatches.Ranges(images.shape[0], batchSize))
         {
-            using var scope = DisposeScope.Begin();
-            output.Narrow(0, start, length).Copy_(PerturbBatch(model, images.Narrow(0, start, length), temperature, epsilon));
+            using var scope = torch.NewDisposeScope();
+            output.narrow(0, start, length).copy_(PerturbBatch(model, images.narrow(0, start, length), temperature, epsilon));
         }
         return output;
     }
@@ -35,15 +33,15 @@ public static class Odin
         int batchSize = MiniBatches.DefaultSize)
     {
         Check(model, images, temperature, epsilon, batchSize);
-        var scores = new float[images.Shape[0]];
+        var scores = new float[images.shape[0]];
         using var eval = new EvalModeScope(model);
-        foreach (var (start, length) in MiniBatches.Ranges(images.Shape[0], batchSize))
+        foreach (var (start, length) in MiniBatches.Ranges(images.shape[0], batchSize))
         {
-            using var scope = DisposeScope.Begin();
-            var perturbed = PerturbBatch(model, images.Narrow(0, start, length), temperature, epsilon);
-            using var noGrad = Autograd.NoGrad();
-            var (maxProbability, _) = Functional.Softmax(model.Forward(perturbed) / temperature, 1).Max(1);
-            maxProbability.To(ScalarType.Float32, Device.Cpu).ToArray<float>().CopyTo(scores, start);
+            using var scope = torch.NewDisposeScope();
+            var perturbed = PerturbBatch(model, images.narrow(0, start, length), temperature, epsilon);
+            using var noGrad = torch.no_grad();
+            var (maxProbability, _) = nn.functional.softmax(model.forward(perturbed) / temperature, 1).max(1);
+            maxProbability.to(ScalarType.Float32, torch.CPU).data<float>().ToArray().CopyTo(scores, start);
         }
         return scores;
     }
@@ -51,17 +49,17 @@ public static class Odin
     private static Tensor PerturbBatch(Module model, Tensor x, double temperature, double epsilon)
     {
         Tensor predicted;
-        using (Autograd.NoGrad())
+        using (torch.no_grad())
         {
-            predicted = model.Forward(x).Argmax(1);
+            predicted = model.forward(x).argmax(1);
         }
         var gradient = InputGradient.Of(model, x, logits =>
         {
             using var scaled = logits / temperature;
-            return Functional.CrossEntropy(scaled, predicted, Reduction.Sum);
+            return nn.functional.cross_entropy(scaled, predicted, reduction: nn.Reduction.Sum);
         });
-        using var noGrad = Autograd.NoGrad();
-        return (x - (gradient.Sign() * epsilon)).Clamp(0, 1);
+        using var noGrad = torch.no_grad();
+        return (x - (gradient.sign() * epsilon)).clamp(0, 1);
     }
 
     private static void Check(Module model, Tensor images, double temperature, double epsilon, int batchSize)

@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -15,8 +14,8 @@ public static class OutOfDistributionImages
     public static Tensor Uniform(long count, Generator generator, IReadOnlyList<long>? imageShape = null, Device? device = null)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        using var drawn = Torch.Random.Rand(Shape(count, imageShape), generator, ScalarType.Float32, generator.Device);
-        return drawn.To(device ?? Device.Cpu);
+        using var drawn = torch.rand(Shape(count, imageShape), ScalarType.Float32, generator.device, generator: generator);
+        return drawn.to(device ?? torch.CPU);
     }
 
     /// <summary>[count, C, H, W] with every pixel clamp(N(mean, std²), 0, 1).</summary>
@@ -28,9 +27,9 @@ public static class OutOfDistributionImages
         {
             throw new ArgumentOutOfRangeException(nameof(std), std, "the Gaussian noise needs a finite mean and a finite std ≥ 0");
         }
-        using var scope = DisposeScope.Begin();
-        var standard = Torch.Random.Randn(Shape(count, imageShape), generator, ScalarType.Float32, generator.Device);
-        return ((standard * std) + mean).Clamp(0, 1).To(device ?? Device.Cpu).MoveToOuterDisposeScope();
+        using var scope = torch.NewDisposeScope();
+        var standard = torch.randn(Shape(count, imageShape), ScalarType.Float32, generator.device, generator: generator);
+        return ((standard * std) + mean).clamp(0, 1).to(device ?? torch.CPU).MoveToOuterDisposeScope();
     }
 
     private static long[] Shape(long count, IReadOnlyList<long>? imageShape)

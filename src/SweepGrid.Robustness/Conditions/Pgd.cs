@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -49,15 +47,15 @@ public static class Pgd
         {
             throw new ArgumentException("a seeded generator is required for the random start (or turn randomStart off)", nameof(generator));
         }
-        var output = Tensor.Empty(images.Shape, images.DType, images.Device);
+        var output = torch.empty(images.shape, images.dtype, images.device);
         using var eval = new EvalModeScope(model);
-        foreach (var (start, length) in MiniBatches.Ranges(images.Shape[0], batchSize))
+        foreach (var (start, length) in MiniBatches.Ranges(images.shape[0], batchSize))
         {
-            using var scope = DisposeScope.Begin();
-            var x = images.Narrow(0, start, length);
-            var y = labels.Narrow(0, start, length);
+            using var scope = torch.NewDisposeScope();
+            var x = images.narrow(0, start, length);
+            var y = labels.narrow(0, start, length);
             var adversarial = AttackBatch(model, x, y, epsilon, steps, alpha, randomStart ? generator : null);
-            output.Narrow(0, start, length).Copy_(adversarial);
+            output.narrow(0, start, length).copy_(adversarial);
         }
         return output;
     }
@@ -65,21 +63,21 @@ public static class Pgd
     private static Tensor AttackBatch(Module model, Tensor x, Tensor y, double epsilon, int steps, double alpha, Generator? generator)
     {
         Tensor lower, upper, current;
-        using (Autograd.NoGrad())
+        using (torch.no_grad())
         {
             lower = x - epsilon;
             upper = x + epsilon;
-            current = generator is null ? x.Detach() : (x + RandomStart(x, epsilon, generator)).Clamp(0, 1);
+            current = generator is null ? x.detach() : (x + RandomStart(x, epsilon, generator)).clamp(0, 1);
         }
         for (var step = 0; step < steps; step++)
         {
             // Per-step scope: only the new iterate survives the step.
-            using var scope = DisposeScope.Begin();
+            using var scope = torch.NewDisposeScope();
             var gradient = InputGradient.OfCrossEntropy(model, current, y);
-            using var noGrad = Autograd.NoGrad();
-            var moved = current + (gradient.Sign() * alpha);
+            using var noGrad = torch.no_grad();
+            var moved = current + (gradient.sign() * alpha);
             var previous = current;
-            current = moved.Clamp(lower, upper).Clamp(0, 1).MoveToOuterDisposeScope();
+            current = moved.clamp(lower, upper).clamp(0, 1).MoveToOuterDisposeScope();
             previous.Dispose();
         }
         return current;
@@ -87,7 +85,7 @@ public static class Pgd
 
     private static Tensor RandomStart(Tensor x, double epsilon, Generator generator)
     {
-        var uniform = Torch.Random.Rand(x.Shape, generator, x.DType, generator.Device).To(x.Device);
+        var uniform = torch.rand(x.shape, x.dtype, generator.device, generator: generator).to(x.device);
         return (uniform * (2 * epsilon)) - epsilon;
     }
 }

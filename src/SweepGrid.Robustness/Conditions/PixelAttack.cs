@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -29,7 +27,7 @@ public static class PixelAttack
         ArgumentNullException.ThrowIfNull(model);
         MiniBatches.CheckImages(images, labels);
         MiniBatches.CheckBatchSize(batchSize);
-        var pixels = images.Shape[2] * images.Shape[3];
+        var pixels = images.shape[2] * images.shape[3];
         if (pixelCount < 1 || pixelCount > Math.Min(MaxPixelCount, pixels))
         {
             throw new ArgumentOutOfRangeException(nameof(pixelCount), pixelCount, $"the pixel count must be in [1, {Math.Min(MaxPixelCount, pixels)}]");
@@ -38,20 +36,20 @@ public static class PixelAttack
         {
             throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "the class count must be at least 1");
         }
-        var count = (int)images.Shape[0];
+        var count = (int)images.shape[0];
         var attacked = new bool[count];
         var fewest = new int[count];
         using var eval = new EvalModeScope(model);
-        using var assignments = Assignments(pixelCount, images.DType, images.Device);
+        using var assignments = Assignments(pixelCount, images.dtype, images.device);
         foreach (var (start, length) in MiniBatches.Ranges(count, batchSize))
         {
-            using var scope = DisposeScope.Begin();
-            var (batchAttacked, batchFewest) = AttackBatch(model, images.Narrow(0, start, length), labels.Narrow(0, start, length), pixelCount, assignments);
+            using var scope = torch.NewDisposeScope();
+            var (batchAttacked, batchFewest) = AttackBatch(model, images.narrow(0, start, length), labels.narrow(0, start, length), pixelCount, assignments);
             batchAttacked.CopyTo(attacked, start);
             batchFewest.CopyTo(fewest, start);
         }
-        using var labelsOnCpu = labels.To(Device.Cpu);
-        var labelValues = labelsOnCpu.ToArray<long>();
+        using var labelsOnCpu = labels.to(torch.CPU);
+        var labelValues = labelsOnCpu.data<long>().ToArray();
         var attackedPerClass = new long[classCount];
         var succeededPerClass = new long[classCount];
         for (var i = 0; i < count; i++)
@@ -73,43 +71,43 @@ public static class PixelAttack
     /// </summary>
     internal static Tensor SelectPixels(Tensor gradient, int pixelCount)
     {
-        using var scope = DisposeScope.Begin();
-        var magnitude = gradient.Abs().Mean(1).Flatten(1);
-        var (_, order) = magnitude.Sort(dim: 1, descending: true, stable: true);
-        return order.Narrow(1, 0, pixelCount).Contiguous().MoveToOuterDisposeScope();
+        using var scope = torch.NewDisposeScope();
+        var magnitude = gradient.abs().mean([1]).flatten(1);
+        var (_, order) = magnitude.sort(dim: 1, descending: true, stable: true);
+        return order.narrow(1, 0, pixelCount).contiguous().MoveToOuterDisposeScope();
     }
 
     private static (bool[] Attacked, int[] Fewest) AttackBatch(Module model, Tensor x, Tensor y, int n, Tensor assignments)
     {
-        var shape = x.Shape;
+        var shape = x.shape;
         long b = shape[0], c = shape[1], p = shape[2] * shape[3];
-        var candidatesPerInput = assignments.Shape[0];
+        var candidatesPerInput = assignments.shape[0];
         var gradient = InputGradient.OfCrossEntropy(model, x, y);
-        using var noGrad = Autograd.NoGrad();
-        var correct = model.Forward(x).Argmax(1).Eq(y);
+        using var noGrad = torch.no_grad();
+        var correct = model.forward(x).argmax(1).eq(y);
 
         var selected = SelectPixels(gradient, n);                                   // [B, n]
-        var oneHot = selected.OneHot(p).To(x.DType);                                // [B, n, P]
-        var touched = oneHot.Sum(1);                                                // [B, P]
-        var flat = x.Reshape(b, c, p);
-        var values = assignments.Unsqueeze(0).Matmul(oneHot);                       // [B, 2ⁿ, P]
-        var kept = flat.Unsqueeze(1) * (1 - touched).Unsqueeze(1).Unsqueeze(1);     // [B, 1, C, P]
-        var candidates = kept + values.Unsqueeze(2);                                // [B, 2ⁿ, C, P]
+        var oneHot = nn.functional.one_hot(selected, p).to(x.dtype);                                // [B, n, P]
+        var touched = oneHot.sum(1);                                                // [B, P]
+        var flat = x.reshape(b, c, p);
+        var values = assignments.unsqueeze(0).matmul(oneHot);                       // [B, 2ⁿ, P]
+        var kept = flat.unsqueeze(1) * (1 - touched).unsqueeze(1).unsqueeze(1);     // [B, 1, C, P]
+        var candidates = kept + values.unsqueeze(2);                                // [B, 2ⁿ, C, P]
 
         // A pixel counts as changed when any of its channels differs from the assigned value.
-        var original = flat.Gather(2, selected.Unsqueeze(1).Expand(b, c, n));       // [B, C, n]
-        var differs = original.Unsqueeze(1).Ne(assignments.Unsqueeze(0).Unsqueeze(2)); // [B, 2ⁿ, C, n]
-        var changed = differs.To(ScalarType.Int64).Sum(2).Gt(0).To(ScalarType.Int64).Sum(2); // [B, 2ⁿ]
+        var original = flat.gather(2, selected.unsqueeze(1).expand(b, c, n));       // [B, C, n]
+        var differs = original.unsqueeze(1).ne(assignments.unsqueeze(0).unsqueeze(2)); // [B, 2ⁿ, C, n]
+        var changed = differs.to(ScalarType.Int64).sum(2).gt(0).to(ScalarType.Int64).sum(2); // [B, 2ⁿ]
 
-        var predictions = model.Forward(candidates.Reshape(b * candidatesPerInput, c, shape[2], shape[3])).Argmax(1).Reshape(b, candidatesPerInput);
-        var success = predictions.Ne(y.Unsqueeze(1)).LogicalAnd(changed.Gt(0)).LogicalAnd(correct.Unsqueeze(1));
-        var sentinel = Tensor.Full([1], n + 1, ScalarType.Int64, x.Device);
-        var (negatedFewest, _) = Tensor.Where(success, changed, sentinel).Neg().Max(1);
-        var fewest = negatedFewest.Neg();
-        var found = fewest.Le(n);
+        var predictions = model.forward(candidates.reshape(b * candidatesPerInput, c, shape[2], shape[3])).argmax(1).reshape(b, candidatesPerInput);
+        var success = predictions.ne(y.unsqueeze(1)).logical_and(changed.gt(0)).logical_and(correct.unsqueeze(1));
+        var sentinel = torch.full([1], n + 1, ScalarType.Int64, x.device);
+        var (negatedFewest, _) = torch.where(success, changed, sentinel).neg().max(1, keepdim: false);
+        var fewest = negatedFewest.neg();
+        var found = fewest.le(n);
 
-        var attacked = correct.To(Device.Cpu).ToArray<bool>();
-        var fewestValues = Tensor.Where(found, fewest, Tensor.Zeros([1], ScalarType.Int64, x.Device)).To(ScalarType.Int32).To(Device.Cpu).ToArray<int>();
+        var attacked = correct.to(torch.CPU).data<bool>().ToArray();
+        var fewestValues = torch.where(found, fewest, torch.zeros([1], ScalarType.Int64, x.device)).to(ScalarType.Int32).to(torch.CPU).data<int>().ToArray();
         return (attacked, fewestValues);
     }
 
@@ -125,7 +123,7 @@ public static class PixelAttack
                 values[(r * n) + j] = (r >> j) & 1;
             }
         }
-        using var cpu = Tensor.From(values, rows, n);
-        return cpu.To(dtype, device);
+        using var cpu = torch.tensor(values, rows, n);
+        return cpu.to(dtype, device);
     }
 }

@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Conditions;
 
@@ -17,21 +15,21 @@ namespace SweepGrid.Robustness.Conditions;
 /// </remarks>
 public sealed class PreprocessedModel : Module
 {
-    public PreprocessedModel(Module stage, Module classifier)
+    public PreprocessedModel(Module stage, Module classifier) : base(nameof(PreprocessedModel))
     {
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(classifier);
-        Stage = RegisterModule("stage", stage);
-        Classifier = RegisterModule("classifier", classifier);
+        Stage = this.Register("stage", stage);
+        Classifier = this.Register("classifier", classifier);
     }
 
     public Module Stage { get; }
 
     public Module Classifier { get; }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        using var cleaned = Stage.Forward(input);
-        return Classifier.Forward(cleaned);
+        using var cleaned = Stage.forward(input);
+        return Classifier.forward(cleaned);
     }
 }

@@ -4,7 +4,9 @@ namespace SweepGrid.Robustness.Datasets;
 /// Where dataset files live. The data directory is <c>--data DIR</c> when given, else
 /// <c>$SWEEPGRID_DATA</c>, else a per-user folder. Inside it a dataset's files are looked for in
 /// <c>DIR/&lt;dataset name&gt;/</c> (where the downloader puts them) and then in <c>DIR/</c> itself (so
-/// DIR may also point straight at a folder of MNIST files), each gzip'ed or unpacked.
+/// DIR may also point straight at a folder of MNIST files), each gzip'ed or unpacked. A dataset that
+/// Debian packages is found last in its system folder (<see cref="SystemFolders"/>), so an installed
+/// <c>dataset-fashion-mnist</c> works without a download.
 /// </summary>
 public static class DataDirectory
 {
@@ -21,6 +23,12 @@ public static class DataDirectory
         var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
         return string.IsNullOrWhiteSpace(configured) ? DefaultDirectory : Path.GetFullPath(configured);
     }
+
+    /// <summary>Folders where Debian packages install a dataset (<c>apt-get install dataset-fashion-mnist</c>).</summary>
+    public static IReadOnlyDictionary<string, string> SystemFolders { get; } = new Dictionary<string, string>
+    {
+        ["fashion-mnist"] = "/usr/share/datasets/fashion-mnist",
+    };
 
     /// <summary>The per-user fallback, e.g. ~/.local/share/sweepgrid/data on Linux.</summary>
     public static string DefaultDirectory =>
@@ -42,6 +50,10 @@ public static class DataDirectory
         var rootIsDataset = dataset.Name == DatasetCatalog.Mnist.Name || Path.GetFileName(root) == dataset.Name;
         var sibling = Path.Combine(Path.GetDirectoryName(root) ?? root, dataset.Name);
         string[] folders = rootIsDataset ? [Path.Combine(root, dataset.Name), root] : [Path.Combine(root, dataset.Name), sibling];
+        if (SystemFolders.TryGetValue(dataset.Name, out var system))
+        {
+            folders = [.. folders, system];
+        }
         string[] names = file.UncompressedFileName == file.FileName ? [file.FileName] : [file.FileName, file.UncompressedFileName];
         return [.. folders.SelectMany(folder => names.Select(name => Path.Combine(folder, name)))];
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Datasets;
 
@@ -17,7 +16,7 @@ namespace SweepGrid.Robustness.Datasets;
 /// </remarks>
 public sealed class ImageDataset : IDisposable
 {
-    private readonly ConcurrentDictionary<Device, Lazy<(Tensor Images, Tensor Labels)>> copies = new();
+    private readonly ConcurrentDictionary<string, Lazy<(Tensor Images, Tensor Labels)>> copies = new();
     private bool disposed;
 
     private ImageDataset(string name, Tensor images, Tensor labels, int height, int width, int classCount, string fingerprint)
@@ -25,7 +24,7 @@ public sealed class ImageDataset : IDisposable
         Name = name;
         Images = images;
         Labels = labels;
-        Count = labels.Shape[0];
+        Count = labels.shape[0];
         Height = height;
         Width = width;
         ClassCount = classCount;
@@ -101,13 +100,26 @@ public sealed class ImageDataset : IDisposable
     {
         ArgumentNullException.ThrowIfNull(indices);
         var (images, labels) = StorageOn(device);
-        using var index = indices.To(ScalarType.Int64, device);
-        using var picked = images.IndexSelect(0, index);
-        using var withChannel = picked.Unsqueeze(1);
-        using var asFloat = withChannel.To(ScalarType.Float32);
-        var x = asFloat.Div(255.0);
-        var y = labels.IndexSelect(0, index);
-        return (x, y);
+        // Every TorchSharp call costs a few microseconds on top of the kernel, which matters at MNIST
+        // scale (bench/README.md, per-step profile): no conversion when the indices already fit, and
+        // the scaling done in place on the fresh float copy.
+        var convert = indices.dtype != ScalarType.Int64 || device.type != DeviceType.CPU || indices.device_type != DeviceType.CPU;
+        var index = convert ? indices.to(ScalarType.Int64, device) : indices;
+        try
+        {
+            using var picked = images.index_select(0, index);
+            using var withChannel = picked.unsqueeze(1);
+            var x = withChannel.to(ScalarType.Float32).div_(255.0);
+            var y = labels.index_select(0, index);
+            return (x, y);
+        }
+        finally
+        {
+            if (convert)
+            {
+                index.Dispose();
+            }
+        }
     }
 
     /// <summary>Copies the dataset to <paramref name="device"/> now (once per device; a no-op for the CPU), so that a node pays the transfer at start-up.</summary>
@@ -116,7 +128,7 @@ public sealed class ImageDataset : IDisposable
     /// <summary>A subset holding every index 0 … N−1, in order. The caller disposes it (its index tensor only).</summary>
     public ImageSubset All()
     {
-        using var indices = Tensor.Arange(0, Count, 1, ScalarType.Int64);
+        using var indices = torch.arange(0, Count, 1, ScalarType.Int64);
         return new ImageSubset(this, indices);
     }
 
@@ -138,9 +150,9 @@ public sealed class ImageDataset : IDisposable
             return;
         }
         disposed = true;
-        foreach (var (device, copy) in copies)
+        foreach (var copy in copies.Values)
         {
-            if (device.Type != DeviceType.Cpu && copy.IsValueCreated)
+            if (copy.IsValueCreated)
             {
                 copy.Value.Images.Dispose();
                 copy.Value.Labels.Dispose();
@@ -155,12 +167,12 @@ public sealed class ImageDataset : IDisposable
     private (Tensor Images, Tensor Labels) StorageOn(Device device)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (device.Type == DeviceType.Cpu)
+        if (device.type == DeviceType.CPU)
         {
             return (Images, Labels);
         }
-        return copies.GetOrAdd(device, d => new Lazy<(Tensor, Tensor)>(
-            () => (Images.To(d).DetachFromDisposeScope(), Labels.To(d).DetachFromDisposeScope()),
+        return copies.GetOrAdd(device.ToString(), _ => new Lazy<(Tensor, Tensor)>(
+            () => (Images.to(device).DetachFromDisposeScope(), Labels.to(device).DetachFromDisposeScope()),
             LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
@@ -180,11 +192,11 @@ public sealed class ImageDataset : IDisposable
     private static ImageDataset Create(string name, byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
     {
         var fingerprint = ComputeFingerprint(pixels, labels, count, height, width, classCount);
-        var images = Tensor.From<byte>(pixels, [count, height, width]).DetachFromDisposeScope();
+        var images = torch.tensor(pixels, [count, height, width]).DetachFromDisposeScope();
         try
         {
-            using var labelBytes = Tensor.From<byte>(labels, [count]);
-            var labelTensor = labelBytes.To(ScalarType.Int64).DetachFromDisposeScope();
+            using var labelBytes = torch.tensor(labels, [count]);
+            var labelTensor = labelBytes.to(ScalarType.Int64).DetachFromDisposeScope();
             return new ImageDataset(name, images, labelTensor, height, width, classCount, fingerprint);
         }
         catch

@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Datasets;
 
@@ -12,28 +11,34 @@ public sealed class ImageSubset : IDisposable, SweepGrid.Robustness.Training.IBa
 {
     internal ImageSubset(ImageDataset dataset, Tensor indices)
     {
-        if (indices.Dim != 1)
+        if (indices.dim() != 1)
         {
-            throw new ArgumentException($"subset indices must be one-dimensional, got shape [{string.Join(", ", indices.Shape)}]", nameof(indices));
+            throw new ArgumentException($"subset indices must be one-dimensional, got shape [{string.Join(", ", indices.shape)}]", nameof(indices));
         }
         Dataset = dataset;
         // A private copy: the caller may reuse or modify its tensor, and the subset must not change with it.
-        using var converted = indices.To(ScalarType.Int64, Device.Cpu);
-        using var copy = converted.Clone();
-        Indices = copy.Contiguous().DetachFromDisposeScope();
-        Count = Indices.Shape[0];
+        using var converted = indices.to(ScalarType.Int64, torch.CPU);
+        using var copy = converted.clone();
+        Indices = copy.contiguous().DetachFromDisposeScope();
+        Count = Indices.shape[0];
         if (Count > 0)
         {
-            using var min = Indices.Min();
-            using var max = Indices.Max();
-            var (low, high) = (min.ItemInt64(), max.ItemInt64());
+            using var min = Indices.min();
+            using var max = Indices.max();
+            var (low, high) = (min.item<long>(), max.item<long>());
             if (low < 0 || high >= dataset.Count)
             {
                 Indices.Dispose();
                 throw new ArgumentOutOfRangeException(nameof(indices), $"subset indices span {low}..{high}; expected 0..{dataset.Count - 1} for {dataset.Name}");
             }
+            using var identity = torch.arange(Count, ScalarType.Int64);
+            using var same = Indices.eq(identity).all();
+            isWholeDataset = Count == dataset.Count && same.item<bool>();
         }
     }
+
+    // The whole dataset in order (All()): positions are dataset indices, so Batch skips the mapping.
+    private readonly bool isWholeDataset;
 
     public ImageDataset Dataset { get; }
 
@@ -49,8 +54,12 @@ public sealed class ImageSubset : IDisposable, SweepGrid.Robustness.Training.IBa
     public (Tensor Images, Tensor Labels) Batch(Tensor positions, Device device)
     {
         ArgumentNullException.ThrowIfNull(positions);
-        using var cpuPositions = positions.To(ScalarType.Int64, Device.Cpu);
-        using var indices = Indices.IndexSelect(0, cpuPositions);
+        if (isWholeDataset)
+        {
+            return Dataset.Batch(positions, device);
+        }
+        using var cpuPositions = positions.to(ScalarType.Int64, torch.CPU);
+        using var indices = Indices.index_select(0, cpuPositions);
         return Dataset.Batch(indices, device);
     }
 
@@ -111,15 +120,15 @@ public sealed class ImageSubset : IDisposable, SweepGrid.Robustness.Training.IBa
     private ImageSubset Pick(long[] positions)
     {
         Array.Sort(positions);
-        using var picked = Tensor.From<long>(positions, [positions.Length]);
-        using var indices = Indices.IndexSelect(0, picked);
+        using var picked = torch.tensor(positions, [positions.Length]);
+        using var indices = Indices.index_select(0, picked);
         return new ImageSubset(Dataset, indices);
     }
 
     private IEnumerable<LabelledBatch> Enumerate(int batchSize, Device device, Generator? shuffle, bool dropLast)
     {
         // Owned here, outside any dispose scope: the loop body's scopes come and go between batches.
-        var order = (shuffle is null ? Tensor.Arange(0, Count, 1, ScalarType.Int64) : Torch.Random.Randperm(Count, shuffle)).DetachFromDisposeScope();
+        var order = (shuffle is null ? torch.arange(0, Count, 1, ScalarType.Int64) : torch.randperm(Count, generator: shuffle)).DetachFromDisposeScope();
         try
         {
             for (long start = 0; start < Count; start += batchSize)
@@ -130,7 +139,7 @@ public sealed class ImageSubset : IDisposable, SweepGrid.Robustness.Training.IBa
                     yield break;
                 }
                 LabelledBatch batch;
-                using (var positions = order.Narrow(0, start, size))
+                using (var positions = order.narrow(0, start, size))
                 {
                     var (images, labels) = Batch(positions, device);
                     batch = new LabelledBatch(images.DetachFromDisposeScope(), labels.DetachFromDisposeScope());

@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Datasets;
 
@@ -8,7 +7,7 @@ namespace SweepGrid.Robustness.Datasets;
 /// </summary>
 public sealed record LabelledBatch(Tensor Images, Tensor Labels) : IDisposable
 {
-    public int Count => (int)Labels.Shape[0];
+    public int Count => (int)Labels.shape[0];
 
     public void Dispose()
     {

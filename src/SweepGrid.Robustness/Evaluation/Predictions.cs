@@ -1,6 +1,4 @@
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Evaluation;
 
@@ -11,7 +9,7 @@ public static class Predictions
     public static double Accuracy(Module model, IBatchSource data, Device device, int batchSize = 1000)
     {
         long correct = 0;
-        ForEachBatch(model, data, device, batchSize, (logits, labels) => correct += logits.Argmax(1).Eq(labels).Sum().ItemInt64());
+        ForEachBatch(model, data, device, batchSize, (logits, labels) => correct += logits.argmax(1).eq(labels).sum().item<long>());
         return data.Count == 0 ? 0 : (double)correct / data.Count;
     }
 
@@ -23,25 +21,25 @@ public static class Predictions
         var classes = 0;
         ForEachBatch(model, data, device, batchSize, (z, y) =>
         {
-            classes = (int)z.Shape[1];
-            using var cpu = z.To(Device.Cpu);
-            logits.AddRange(cpu.ToArray<float>());
-            using var yCpu = y.To(Device.Cpu);
-            labels.AddRange(yCpu.ToArray<long>());
+            classes = (int)z.shape[1];
+            using var cpu = z.to(torch.CPU);
+            logits.AddRange(cpu.data<float>().ToArray());
+            using var yCpu = y.to(torch.CPU);
+            labels.AddRange(yCpu.data<long>().ToArray());
         });
         return (logits.ToArray(), labels.ToArray(), classes);
     }
 
     private static void ForEachBatch(Module model, IBatchSource data, Device device, int batchSize, Action<Tensor, Tensor> consume)
     {
-        model.Eval();
-        using var noGrad = Autograd.NoGrad();
+        model.eval();
+        using var noGrad = torch.no_grad();
         for (long start = 0; start < data.Count; start += batchSize)
         {
-            using var scope = DisposeScope.Begin();
-            var positions = Tensor.Arange(start, Math.Min(start + batchSize, data.Count), device: Device.Cpu);
+            using var scope = torch.NewDisposeScope();
+            var positions = torch.arange(start, Math.Min(start + batchSize, data.Count), device: torch.CPU);
             var (x, y) = data.Batch(positions, device);
-            consume(model.Forward(x), y);
+            consume(model.forward(x), y);
         }
     }
 }

@@ -1,6 +1,5 @@
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Evaluation;
 
@@ -22,7 +21,7 @@ internal sealed class TestSet : IDisposable
     public static TestSet From(IBatchSource source, long limit, Device device)
     {
         var count = limit > 0 ? Math.Min(limit, source.Count) : source.Count;
-        using var positions = Tensor.Arange(0, count);
+        using var positions = torch.arange(0, count);
         var (images, labels) = source.Batch(positions, device);
         return new TestSet(images.DetachFromDisposeScope(), labels.DetachFromDisposeScope());
     }
@@ -32,7 +31,7 @@ internal sealed class TestSet : IDisposable
     {
         var data = DatasetCache.Open(dataset, DataSplit.Test, dataDirectory);
         using var all = data.All();
-        using var positions = Tensor.Arange(0, Math.Min(count, all.Count));
+        using var positions = torch.arange(0, Math.Min(count, all.Count));
         var (images, labels) = all.Batch(positions, device);
         labels.Dispose();
         return images.DetachFromDisposeScope();

@@ -36,4 +36,4 @@ public sealed record TrialDefinition
 }
 
 /// <summary>Where and how a trial runs; changes nothing in its result on CPU.</summary>
-public sealed record TrialEnvironment(string? DataDirectory, SweepGrid.Torch.Device Device, int Threads = 1);
+public sealed record TrialEnvironment(string? DataDirectory, Device Device, int Threads = 1);

@@ -2,8 +2,6 @@ using SweepGrid.Robustness.Conditions;
 using SweepGrid.Robustness.Metrics;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Evaluation;
 
@@ -21,7 +19,7 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
 
     public IReadOnlyList<MetricValue> Evaluate(EvaluationPlan plan, IBatchSource? validation, CancellationToken cancellation)
     {
-        model.Eval();
+        model.eval();
         var clean = LogitMatrixOf(model, test.Images);
         var cleanPredictions = clean.Predictions();
         foreach (var (condition, kernel) in plan.Conditions)
@@ -71,7 +69,7 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
         var name = EvaluationPlan.ConditionName(condition, kernel);
         using var filter = kernel is int k ? LowPassFilter.ForSeed004(k) : null;
         // Not disposed: it owns the trial's model as a child. The filter is disposed above.
-        var evaluated = filter is null ? model : new PreprocessedModel(filter.To(environment.Device), model);
+        var evaluated = filter is null ? model : new PreprocessedModel(filter.to(environment.Device), model);
         // The plain clean condition is the forward pass already made; only other conditions need images.
         var isClean = condition is CleanCondition && filter is null;
         using var images = isClean ? null : condition.Apply(evaluated, test.Images, test.Labels);
@@ -92,10 +90,10 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
         }
         else
         {
-            using var noGrad = Autograd.NoGrad();
-            using var difference = (images - test.Images).Abs();
-            using var mean = difference.Mean();
-            Add(name, MetricName.Distortion, mean.Item());
+            using var noGrad = torch.no_grad();
+            using var difference = (images - test.Images).abs();
+            using var mean = difference.mean();
+            Add(name, MetricName.Distortion, mean.item<float>());
         }
         if (calibration)
         {
@@ -148,12 +146,12 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
             throw new InvalidOperationException("\"regimes\" applies to MLP-T only");
         }
         var net = new List<float>();
-        using (Autograd.NoGrad())
+        using (torch.no_grad())
         {
             foreach (var (start, length) in MiniBatches.Ranges(test.Count, BatchSize))
             {
-                using var scope = DisposeScope.Begin();
-                net.AddRange(mlp.HiddenNetInput(test.Images.Narrow(0, start, length)).To(Device.Cpu).ToArray<float>());
+                using var scope = torch.NewDisposeScope();
+                net.AddRange(mlp.HiddenNetInput(test.Images.narrow(0, start, length)).to(torch.CPU).data<float>().ToArray());
             }
         }
         Add("clean", ActivationRegimes.Fractions(net.ToArray(), spec.Temperature).ToMetrics());
@@ -168,16 +166,16 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
     /// <summary>Logits [N, K] in eval mode without autograd, batch by batch (caller owns the result).</summary>
     private static Tensor LogitsOf(Module module, Tensor images)
     {
-        using var noGrad = Autograd.NoGrad();
+        using var noGrad = torch.no_grad();
         var parts = new List<Tensor>();
         try
         {
-            foreach (var (start, length) in MiniBatches.Ranges(images.Shape[0], BatchSize))
+            foreach (var (start, length) in MiniBatches.Ranges(images.shape[0], BatchSize))
             {
-                using var batch = images.Narrow(0, start, length);
-                parts.Add(module.Forward(batch).DetachFromDisposeScope());
+                using var batch = images.narrow(0, start, length);
+                parts.Add(module.forward(batch).DetachFromDisposeScope());
             }
-            return Tensor.Cat(parts);
+            return torch.cat(parts, 0);
         }
         finally
         {

@@ -10,7 +10,7 @@ public sealed record TrialTimings(double LoadSeconds, double TrainSeconds, doubl
 
 /// <summary>
 /// A trial's outcome: status (a diverged or cancelled training is a result, not an exception), every
-/// metric, the training curve, timings, and the trained weights (a <c>ParameterArchive</c>) so new
+/// metric, the training curve, timings, and the trained weights (<see cref="Weights.ModelWeights"/> bytes) so new
 /// conditions can be evaluated later without retraining.
 /// </summary>
 public sealed record TrialResult(

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
+using SweepGrid.Robustness.Weights;
 
 namespace SweepGrid.Robustness.Evaluation;
 
@@ -25,7 +25,7 @@ public static class TrialRunner
 
         using var generator = new Generator(trial.Training.Seed, environment.Device);
         using var model = trial.Model.Create(generator);
-        model.To(environment.Device);
+        model.to(environment.Device);
         var trainer = new Trainer(trial.Training);
         if (onEpoch is not null)
         {
@@ -36,7 +36,7 @@ public static class TrialRunner
         {
             return new TrialResult(training.Status, training.Reason, [], training.Curve, new TrialTimings(loadSeconds, training.Seconds, 0), null);
         }
-        var weights = ParameterArchive.Save(model);
+        var weights = ModelWeights.Save(model);
         var evaluation = Stopwatch.StartNew();
         var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation);
         return new TrialResult(TrainingStatus.Completed, null, metrics, training.Curve,
@@ -50,8 +50,8 @@ public static class TrialRunner
         using var _ = data;
         using var generator = new Generator(trial.Training.Seed, environment.Device);
         using var model = trial.Model.Create(generator);
-        ParameterArchive.LoadInto(model, weights);
-        model.To(environment.Device);
+        ModelWeights.LoadInto(model, weights);
+        model.to(environment.Device);
         var evaluation = Stopwatch.StartNew();
         var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation);
         return new TrialResult(TrainingStatus.Completed, null, metrics, [], new TrialTimings(loadSeconds, 0, evaluation.Elapsed.TotalSeconds), weights);
@@ -73,24 +73,24 @@ public static class TrialRunner
         var (plan, data, loadSeconds) = Prepare(trial, environment);
         using var _ = data;
         using var generator = new Generator(trial.Training.Seed, environment.Device);
-        var models = new List<Torch.Nn.Module>();
+        var models = new List<Module>();
         try
         {
             foreach (var member in members)
             {
                 var model = member.Model.Create(generator);
                 models.Add(model);
-                ParameterArchive.LoadInto(model, member.Weights);
-                model.To(environment.Device);
+                ModelWeights.LoadInto(model, member.Weights);
+                model.to(environment.Device);
             }
             var evaluation = Stopwatch.StartNew();
             // Not disposed: disposing the ensemble would dispose the members, which the finally block does.
             var ensemble = new Conditions.EnsembleModel(models);
             var metrics = new TrialEvaluator(ensemble, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation).ToList();
-            using (DisposeScope.Begin())
+            using (torch.NewDisposeScope())
             {
                 var votes = Conditions.Ensemble.PredictByMajorityVote(models, data.Test.Images);
-                metrics.Add(new MetricValue("clean", MajorityVoteAccuracy, votes.Eq(data.Test.Labels).To(ScalarType.Float64).Mean().Item()));
+                metrics.Add(new MetricValue("clean", MajorityVoteAccuracy, votes.eq(data.Test.Labels).to(ScalarType.Float64).mean().item<double>()));
             }
             return new TrialResult(TrainingStatus.Completed, null, metrics, [], new TrialTimings(loadSeconds, 0, evaluation.Elapsed.TotalSeconds), null);
         }

@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Metrics;
 
@@ -75,21 +74,21 @@ public sealed class LogitMatrix
     public static LogitMatrix FromTensor(Tensor logits)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        var shape = logits.Shape;
+        var shape = logits.shape;
         if (shape.Length != 2)
         {
             throw new ArgumentException($"logits must have shape [N, K]; got [{string.Join(", ", shape)}]", nameof(logits));
         }
-        if (!logits.DType.IsFloatingPoint())
+        if (!torch.is_floating_point(logits))
         {
-            throw new ArgumentException($"logits must be floating point; got {logits.DType}", nameof(logits));
+            throw new ArgumentException($"logits must be floating point; got {logits.dtype}", nameof(logits));
         }
-        if (logits.DType == ScalarType.Float32)
+        if (logits.dtype == ScalarType.Float32)
         {
-            return new LogitMatrix(logits.ToArray<float>(), checked((int)shape[1]));
+            return new LogitMatrix(logits.data<float>().ToArray(), checked((int)shape[1]));
         }
-        using var asFloat = logits.To(ScalarType.Float32);
-        return new LogitMatrix(asFloat.ToArray<float>(), checked((int)shape[1]));
+        using var asFloat = logits.to(ScalarType.Float32);
+        return new LogitMatrix(asFloat.data<float>().ToArray(), checked((int)shape[1]));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Metrics;
 
@@ -12,16 +11,16 @@ public static class TensorMetrics
     public static int[] Labels(Tensor labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        if (labels.Dim != 1)
+        if (labels.dim() != 1)
         {
-            throw new ArgumentException($"labels must have shape [N]; got [{string.Join(", ", labels.Shape)}]", nameof(labels));
+            throw new ArgumentException($"labels must have shape [N]; got [{string.Join(", ", labels.shape)}]", nameof(labels));
         }
-        return labels.DType switch
+        return labels.dtype switch
         {
-            ScalarType.Int64 => Array.ConvertAll(labels.ToArray<long>(), l => checked((int)l)),
-            ScalarType.Int32 => labels.ToArray<int>(),
-            ScalarType.UInt8 => Array.ConvertAll(labels.ToArray<byte>(), b => (int)b),
-            _ => throw new ArgumentException($"labels must be an integer tensor; got {labels.DType}", nameof(labels)),
+            ScalarType.Int64 => Array.ConvertAll(labels.data<long>().ToArray(), l => checked((int)l)),
+            ScalarType.Int32 => labels.data<int>().ToArray(),
+            ScalarType.Byte => Array.ConvertAll(labels.data<byte>().ToArray(), b => (int)b),
+            _ => throw new ArgumentException($"labels must be an integer tensor; got {labels.dtype}", nameof(labels)),
         };
     }
 

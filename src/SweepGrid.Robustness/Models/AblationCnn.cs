@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Models;
 
@@ -46,42 +44,42 @@ public sealed record AblationSwitches(bool Dropout = true, bool BatchNorm = true
 /// </summary>
 public sealed class AblationCnn : Module
 {
-    private readonly Sequential network;
+    private readonly TorchSharp.Modules.Sequential network;
 
-    public AblationCnn(AblationSwitches? switches = null, Generator? generator = null)
+    public AblationCnn(AblationSwitches? switches = null, Generator? generator = null) : base(nameof(AblationCnn))
     {
         Switches = switches ?? AblationSwitches.Original;
-        network = RegisterModule("network", new Sequential());
+        network = this.Register("network", nn.Sequential());
         AddBlock(1, 32, generator);
         AddBlock(32, 64, generator);
-        network.Add(new Flatten());
-        network.Add(new Linear(64 * 7 * 7, 128, generator: generator));
+        network.append(nn.Flatten());
+        network.append(Layers.Linear(64 * 7 * 7, 128, generator));
         if (Switches.BatchNorm)
         {
-            network.Add(new BatchNorm1d(128));
+            network.append(nn.BatchNorm1d(128));
         }
-        network.Add(new ReLU());
+        network.append(nn.ReLU());
         if (Switches.Dropout)
         {
-            network.Add(new Dropout(0.5, generator));
+            network.append(new SeededDropout(0.5, generator));
         }
-        network.Add(new Linear(128, 10, generator: generator));
+        network.append(Layers.Linear(128, 10, generator));
     }
 
     public AblationSwitches Switches { get; }
 
-    public override Tensor Forward(Tensor input) => network.Forward(input);
+    public override Tensor forward(Tensor input) => network.forward(input);
 
     private void AddBlock(long inChannels, long channels, Generator? generator)
     {
-        network.Add(new Conv2d(inChannels, channels, 3, padding: 1, generator: generator));
+        network.append(Layers.Conv2d(inChannels, channels, 3, generator, padding: 1));
         AddNormAndRelu(channels);
-        network.Add(new Conv2d(channels, channels, 3, padding: 1, generator: generator));
+        network.append(Layers.Conv2d(channels, channels, 3, generator, padding: 1));
         AddNormAndRelu(channels);
-        network.Add(Switches.Pooling ? new MaxPool2d(5, stride: 2, padding: 2) : new Conv2d(channels, channels, 3, stride: 2, padding: 1, generator: generator));
+        network.append(Switches.Pooling ? nn.MaxPool2d(5, stride: 2, padding: 2) : Layers.Conv2d(channels, channels, 3, generator, stride: 2, padding: 1));
         if (Switches.Dropout)
         {
-            network.Add(new Dropout(0.25, generator));
+            network.append(new SeededDropout(0.25, generator));
         }
     }
 
@@ -89,8 +87,8 @@ public sealed class AblationCnn : Module
     {
         if (Switches.BatchNorm)
         {
-            network.Add(new BatchNorm2d(channels));
+            network.append(nn.BatchNorm2d(channels));
         }
-        network.Add(new ReLU());
+        network.append(nn.ReLU());
     }
 }

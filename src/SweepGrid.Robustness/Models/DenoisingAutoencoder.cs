@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Models;
 
@@ -12,36 +10,36 @@ namespace SweepGrid.Robustness.Models;
 public sealed class DenoisingAutoencoder : Module
 {
     private static readonly int[] Widths = [784, 1000, 500, 250, 30, 250, 500, 1000, 784];
-    private readonly Dropout inputDropout;
-    private readonly Linear[] layers;
+    private readonly SeededDropout inputDropout;
+    private readonly TorchSharp.Modules.Linear[] layers;
 
-    public DenoisingAutoencoder(double inputDropout = 0.2, Generator? generator = null)
+    public DenoisingAutoencoder(double inputDropout = 0.2, Generator? generator = null) : base(nameof(DenoisingAutoencoder))
     {
-        this.inputDropout = RegisterModule("input_dropout", new Dropout(inputDropout, generator));
-        layers = new Linear[Widths.Length - 1];
+        this.inputDropout = this.Register("input_dropout", new SeededDropout(inputDropout, generator));
+        layers = new TorchSharp.Modules.Linear[Widths.Length - 1];
         for (var i = 0; i < layers.Length; i++)
         {
-            layers[i] = RegisterModule($"layer{i}", new Linear(Widths[i], Widths[i + 1], generator: generator));
+            layers[i] = this.Register($"layer{i}", Layers.Linear(Widths[i], Widths[i + 1], generator));
         }
     }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        using var scope = DisposeScope.Begin();
-        var x = inputDropout.Forward(input.Flatten(1));
+        using var scope = torch.NewDisposeScope();
+        var x = inputDropout.forward(input.flatten(1));
         for (var i = 0; i < layers.Length; i++)
         {
-            x = layers[i].Forward(x);
+            x = layers[i].forward(x);
             const int codeLayer = 3;
             if (i == layers.Length - 1)
             {
-                x = x.Sigmoid();
+                x = x.sigmoid();
             }
             else if (i != codeLayer)
             {
-                x = x.Relu();
+                x = x.relu();
             }
         }
-        return x.Reshape(input.Shape).MoveToOuterDisposeScope();
+        return x.reshape(input.shape).MoveToOuterDisposeScope();
     }
 }

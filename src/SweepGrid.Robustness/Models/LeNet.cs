@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Models;
 
@@ -11,44 +9,42 @@ namespace SweepGrid.Robustness.Models;
 /// </summary>
 public sealed class LeNet : Module
 {
-    private readonly Conv2d conv1;
-    private readonly Conv2d conv2;
-    private readonly Linear full;
-    private readonly Linear output;
-    private readonly Dropout[] dropouts;
+    private readonly TorchSharp.Modules.Conv2d conv1;
+    private readonly TorchSharp.Modules.Conv2d conv2;
+    private readonly TorchSharp.Modules.Linear full;
+    private readonly TorchSharp.Modules.Linear output;
+    private readonly SeededDropout[] dropouts;
 
-    public LeNet(DropoutLayout? dropout = null, Generator? generator = null, bool caffeXavier = false)
+    public LeNet(DropoutLayout? dropout = null, Generator? generator = null, bool caffeXavier = false) : base(nameof(LeNet))
     {
         DropoutLayout = dropout ?? DropoutLayout.None;
-        conv1 = RegisterModule("conv1", new Conv2d(1, 20, 5, generator: generator));
-        conv2 = RegisterModule("conv2", new Conv2d(20, 50, 5, generator: generator));
-        full = RegisterModule("full", new Linear(800, 500, generator: generator));
-        output = RegisterModule("output", new Linear(500, 10, generator: generator));
+        conv1 = this.Register("conv1", Layers.Conv2d(1, 20, 5, generator));
+        conv2 = this.Register("conv2", Layers.Conv2d(20, 50, 5, generator));
+        full = this.Register("full", Layers.Linear(800, 500, generator));
+        output = this.Register("output", Layers.Linear(500, 10, generator));
         // Registered so that Train()/Eval() reach them: unregistered, they would keep dropping in eval mode.
         string[] sites = ["input", "conv1", "conv2", "full", "output"];
-        dropouts = DropoutLayout.Rates.Select((rate, i) => RegisterModule($"dropout_{sites[i]}", new Dropout(rate, generator))).ToArray();
+        dropouts = DropoutLayout.Rates.Select((rate, i) => this.Register($"dropout_{sites[i]}", new SeededDropout(rate, generator))).ToArray();
         if (caffeXavier)
         {
-            using var _ = Autograd.NoGrad();
-            foreach (var (weight, bias, fanIn) in new[] { (conv1.Weight, conv1.Bias, 25L), (conv2.Weight, conv2.Bias, 500L), (full.Weight, full.Bias, 800L), (output.Weight, output.Bias, 500L) })
-            {
-                Init.CaffeXavier(weight, fanIn, generator);
-                bias?.Zero_();
-            }
+            Layers.CaffeXavier(conv1.weight!, conv1.bias, 25, generator);
+            Layers.CaffeXavier(conv2.weight!, conv2.bias, 500, generator);
+            Layers.CaffeXavier(full.weight!, full.bias, 800, generator);
+            Layers.CaffeXavier(output.weight!, output.bias, 500, generator);
         }
     }
 
     public DropoutLayout DropoutLayout { get; }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        using var scope = DisposeScope.Begin();
-        var x = dropouts[0].Forward(input);
-        x = Functional.MaxPool2d(conv1.Forward(x), (2, 2));
-        x = dropouts[1].Forward(x);
-        x = Functional.MaxPool2d(conv2.Forward(x), (2, 2));
-        x = dropouts[2].Forward(x.Flatten(1));
-        x = dropouts[3].Forward(full.Forward(x).Relu());
-        return dropouts[4].Forward(output.Forward(x)).MoveToOuterDisposeScope();
+        using var scope = torch.NewDisposeScope();
+        var x = dropouts[0].forward(input);
+        x = nn.functional.max_pool2d(conv1.forward(x), 2);
+        x = dropouts[1].forward(x);
+        x = nn.functional.max_pool2d(conv2.forward(x), 2);
+        x = dropouts[2].forward(x.flatten(1));
+        x = dropouts[3].forward(full.forward(x).relu());
+        return dropouts[4].forward(output.forward(x)).MoveToOuterDisposeScope();
     }
 }

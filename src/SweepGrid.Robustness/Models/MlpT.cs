@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Models;
 
@@ -9,33 +7,35 @@ namespace SweepGrid.Robustness.Models;
 /// </summary>
 public sealed class MlpT : Module
 {
-    private readonly Linear hidden;
-    private readonly Linear output;
+    private readonly TorchSharp.Modules.Linear hidden;
+    private readonly TorchSharp.Modules.Linear output;
+    private readonly TemperatureSigmoid activation;
 
-    public MlpT(double temperature, int hiddenUnits = 256, Generator? generator = null)
+    public MlpT(double temperature, int hiddenUnits = 256, Generator? generator = null) : base(nameof(MlpT))
     {
         if (!(temperature > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "the sigmoid temperature must be > 0");
         }
         Temperature = temperature;
-        hidden = RegisterModule("hidden", new Linear(28 * 28, hiddenUnits, generator: generator));
-        output = RegisterModule("output", new Linear(hiddenUnits, 10, generator: generator));
+        hidden = this.Register("hidden", Layers.Linear(28 * 28, hiddenUnits, generator));
+        output = this.Register("output", Layers.Linear(hiddenUnits, 10, generator));
+        activation = this.Register("activation", new TemperatureSigmoid(temperature));
     }
 
     public double Temperature { get; }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
         using var net = HiddenNetInput(input);
-        using var activation = Functional.TemperatureSigmoid(net, Temperature);
-        return output.Forward(activation);
+        using var hiddenOutput = activation.forward(net);
+        return output.forward(hiddenOutput);
     }
 
     /// <summary>The hidden layer's net inputs (before the sigmoid): what the activation-regime metrics read.</summary>
     public Tensor HiddenNetInput(Tensor input)
     {
-        using var flat = input.Dim == 2 ? input.Alias() : input.Flatten(1);
-        return hidden.Forward(flat);
+        using var flat = input.dim() == 2 ? input.alias() : input.flatten(1);
+        return hidden.forward(flat);
     }
 }

@@ -1,5 +1,3 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Models;
 
@@ -19,11 +17,11 @@ public enum Activation
 /// </summary>
 public sealed class SimpleCnn : Module
 {
-    private readonly Sequential features;
-    private readonly Linear classifier;
-    private readonly BatchNorm1d outputNorm;
+    private readonly TorchSharp.Modules.Sequential features;
+    private readonly TorchSharp.Modules.Linear classifier;
+    private readonly TorchSharp.Modules.BatchNorm1d outputNorm;
 
-    public SimpleCnn(int kernelSize, Activation activation = Activation.Relu, Generator? generator = null)
+    public SimpleCnn(int kernelSize, Activation activation = Activation.Relu, Generator? generator = null) : base(nameof(SimpleCnn))
     {
         var (channels, finalSide) = kernelSize switch
         {
@@ -34,28 +32,28 @@ public sealed class SimpleCnn : Module
         };
         KernelSize = kernelSize;
         Activation = activation;
-        features = RegisterModule("features", new Sequential());
+        features = this.Register("features", nn.Sequential());
         long inChannels = 1;
         foreach (var c in channels)
         {
-            features.Add(new Conv2d(inChannels, c, kernelSize, bias: false, generator: generator));
-            features.Add(new BatchNorm2d(c));
-            features.Add(activation == Activation.Gelu ? new GELU() : new ReLU());
+            features.append(Layers.Conv2d(inChannels, c, kernelSize, generator, bias: false));
+            features.append(nn.BatchNorm2d(c));
+            features.append(activation == Activation.Gelu ? nn.GELU() : nn.ReLU());
             inChannels = c;
         }
-        classifier = RegisterModule("classifier", new Linear(inChannels * finalSide * finalSide, 10, bias: false, generator: generator));
-        outputNorm = RegisterModule("output_norm", new BatchNorm1d(10));
+        classifier = this.Register("classifier", Layers.Linear(inChannels * finalSide * finalSide, 10, generator, bias: false));
+        outputNorm = this.Register("output_norm", nn.BatchNorm1d(10));
     }
 
     public int KernelSize { get; }
 
     public Activation Activation { get; }
 
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        using var scope = DisposeScope.Begin();
+        using var scope = torch.NewDisposeScope();
         var centred = (input - 0.5) * 2.0;
-        var flat = features.Forward(centred).Flatten(1);
-        return outputNorm.Forward(classifier.Forward(flat)).MoveToOuterDisposeScope();
+        var flat = features.forward(centred).flatten(1);
+        return outputNorm.forward(classifier.forward(flat)).MoveToOuterDisposeScope();
     }
 }

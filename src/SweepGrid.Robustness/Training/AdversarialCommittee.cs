@@ -1,6 +1,6 @@
 using SweepGrid.Robustness.Conditions;
 using SweepGrid.Robustness.Models;
-using SweepGrid.Torch;
+using SweepGrid.Robustness.Weights;
 
 namespace SweepGrid.Robustness.Training;
 
@@ -18,57 +18,57 @@ public static class AdversarialCommittee
     {
         settings.Validate();
         using var model = spec.Create(generator);
-        model.To(device);
+        model.to(device);
         var first = new Trainer(natural).Train(model, data, device, generator, cancellation);
         if (first.Status != TrainingStatus.Completed)
         {
             return new CommitteeResult(first.Status, first.Reason, first, []);
         }
-        var snapshots = new List<byte[]> { ParameterArchive.Save(model) };
+        var snapshots = new List<byte[]> { ModelWeights.Save(model) };
         using var source = spec.Create(generator);
-        source.To(device);
+        source.to(device);
         using var optimizer = OptimizerFactory.Create(natural.Optimizer, model);
         for (var member = 1; member < settings.Members; member++)
         {
             // The examples come from the latest snapshot, frozen, not from the model being trained.
-            ParameterArchive.LoadInto(source, snapshots[^1]);
-            model.Train();
+            ModelWeights.LoadInto(source, snapshots[^1]);
+            model.train();
             for (var iteration = 0; iteration < settings.IterationsPerSnapshot; iteration++)
             {
                 if (cancellation.IsCancellationRequested)
                 {
                     return new CommitteeResult(TrainingStatus.Cancelled, $"cancelled while training committee member {member + 1}", first, snapshots);
                 }
-                using var scope = DisposeScope.Begin();
-                var positions = Torch.Random.Randint(0, data.Count, [natural.BatchSize], generator);
+                using var scope = torch.NewDisposeScope();
+                var positions = torch.randint(0, data.Count, [natural.BatchSize], generator: generator);
                 var (x, y) = data.Batch(positions, device);
                 var examples = AdversarialExamples(source, x, y, settings);
-                var loss = Functional.CrossEntropy(model.Forward(examples), y);
-                optimizer.ZeroGrad();
-                loss.Backward();
-                optimizer.Step();
-                var value = loss.Item();
+                var loss = nn.functional.cross_entropy(model.forward(examples), y);
+                optimizer.ClearGradients();
+                loss.backward();
+                optimizer.step();
+                var value = loss.item<float>();
                 if (!double.IsFinite(value))
                 {
                     return new CommitteeResult(TrainingStatus.Diverged, $"diverged while training committee member {member + 1}: loss is {value}", first, snapshots);
                 }
             }
-            snapshots.Add(ParameterArchive.Save(model));
+            snapshots.Add(ModelWeights.Save(model));
         }
         return new CommitteeResult(TrainingStatus.Completed, null, first, snapshots);
     }
 
-    private static Tensor AdversarialExamples(Torch.Nn.Module source, Tensor x, Tensor y, CommitteeSettings settings)
+    private static Tensor AdversarialExamples(Module source, Tensor x, Tensor y, CommitteeSettings settings)
     {
-        using var attack = Fgsm.Attack(source, x, y, settings.Epsilon, (int)x.Shape[0]);
-        var signed = attack.Adversarials.Clone();
+        using var attack = Fgsm.Attack(source, x, y, settings.Epsilon, (int)x.shape[0]);
+        var signed = attack.Adversarials.clone();
         if (settings.GradientScale == 0)
         {
             return signed;
         }
         using var eval = new EvalModeScope(source);
         var gradient = InputGradient.OfCrossEntropy(source, signed, y);
-        using var noGrad = Autograd.NoGrad();
-        return ((gradient * settings.GradientScale) + signed).Clamp(0, 1);
+        using var noGrad = torch.no_grad();
+        return ((gradient * settings.GradientScale) + signed).clamp(0, 1);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SweepGrid.Robustness.Models;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Training;
 
@@ -28,12 +27,12 @@ public sealed class AutoencoderTrainer
         var curve = new List<EpochStats>();
         var total = Stopwatch.StartNew();
         long samples = 0;
-        autoencoder.Train();
+        autoencoder.train();
         for (var epoch = 1; epoch <= config.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             double lossSum = 0;
-            using var order = Torch.Random.Randperm(data.Count, shuffle);
+            using var order = torch.randperm(data.Count, generator: shuffle);
             for (long start = 0; start < data.Count; start += config.BatchSize)
             {
                 if (cancellation.IsCancellationRequested)
@@ -41,13 +40,13 @@ public sealed class AutoencoderTrainer
                     return new TrainingResult(TrainingStatus.Cancelled, $"cancelled in epoch {epoch}", curve, total.Elapsed.TotalSeconds, samples);
                 }
                 var size = Math.Min(config.BatchSize, data.Count - start);
-                using var scope = DisposeScope.Begin();
-                var (x, _) = data.Batch(order.Narrow(0, start, size), device);
-                var loss = Functional.BinaryCrossEntropy(autoencoder.Forward(x).Clamp(1e-7, 1 - 1e-7), x);
-                optimizer.ZeroGrad();
-                loss.Backward();
-                optimizer.Step();
-                var value = loss.Item();
+                using var scope = torch.NewDisposeScope();
+                var (x, _) = data.Batch(order.narrow(0, start, size), device);
+                var loss = nn.functional.binary_cross_entropy(autoencoder.forward(x).clamp(1e-7, 1 - 1e-7), x);
+                optimizer.ClearGradients();
+                loss.backward();
+                optimizer.step();
+                var value = loss.item<float>();
                 if (!double.IsFinite(value))
                 {
                     return new TrainingResult(TrainingStatus.Diverged, $"diverged at epoch {epoch}: reconstruction loss is {value}", curve, total.Elapsed.TotalSeconds, samples);
@@ -57,7 +56,7 @@ public sealed class AutoencoderTrainer
             }
             var seconds = clock.Elapsed.TotalSeconds;
             // The reconstruction loss stands in for the loss; there is no accuracy to report.
-            curve.Add(new EpochStats(epoch, lossSum / data.Count, double.NaN, data.Count / seconds, seconds, optimizer.LearningRate));
+            curve.Add(new EpochStats(epoch, lossSum / data.Count, double.NaN, data.Count / seconds, seconds, optimizer.LearningRate()));
         }
         return new TrainingResult(TrainingStatus.Completed, null, curve, total.Elapsed.TotalSeconds, samples);
     }

@@ -1,4 +1,3 @@
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Training;
 
@@ -26,29 +25,29 @@ public sealed class TensorBatchSource : IBatchSource
 
     public TensorBatchSource(Tensor images, Tensor labels, Tensor? subset = null)
     {
-        if (images.DType != ScalarType.UInt8)
+        if (images.dtype != ScalarType.Byte)
         {
-            throw new ArgumentException($"images must be uint8, not {images.DType}", nameof(images));
+            throw new ArgumentException($"images must be uint8, not {images.dtype}", nameof(images));
         }
-        if (images.Shape[0] != labels.Shape[0])
+        if (images.shape[0] != labels.shape[0])
         {
-            throw new ArgumentException($"{images.Shape[0]} images but {labels.Shape[0]} labels");
+            throw new ArgumentException($"{images.shape[0]} images but {labels.shape[0]} labels");
         }
         this.images = images;
         this.labels = labels;
         this.subset = subset;
-        Count = subset?.Shape[0] ?? images.Shape[0];
+        Count = subset?.shape[0] ?? images.shape[0];
     }
 
     public long Count { get; }
 
     public (Tensor Images, Tensor Labels) Batch(Tensor positions, Device device)
     {
-        using var scope = DisposeScope.Begin();
-        var indices = subset is null ? positions : subset.IndexSelect(0, positions);
-        var pixels = images.IndexSelect(0, indices).To(ScalarType.Float32, device).Div(255.0);
-        var x = pixels.Dim == 3 ? pixels.Unsqueeze(1) : pixels;
-        var y = labels.IndexSelect(0, indices).To(device);
+        using var scope = torch.NewDisposeScope();
+        var indices = subset is null ? positions : subset.index_select(0, positions);
+        var pixels = images.index_select(0, indices).to(ScalarType.Float32, device).div(255.0);
+        var x = pixels.dim() == 3 ? pixels.unsqueeze(1) : pixels;
+        var y = labels.index_select(0, indices).to(device);
         return (x.MoveToOuterDisposeScope(), y.MoveToOuterDisposeScope());
     }
 }

@@ -1,25 +1,26 @@
-using SweepGrid.Torch.Nn;
-using SweepGrid.Torch.Optim;
-
 namespace SweepGrid.Robustness.Training;
 
-/// <summary>Builds the binding's optimizers and schedules from the training settings.</summary>
+/// <summary>torch.optim optimizers and learning-rate schedules from the typed settings.</summary>
 internal static class OptimizerFactory
 {
-    public static Optimizer Create(OptimizerSettings o, Module model) => o.Kind switch
+    public static optim.Optimizer Create(OptimizerSettings o, Module model) => o.Kind switch
     {
-        OptimizerKind.Sgd => new Sgd(model.Parameters(), o.LearningRate, o.Momentum, nesterov: o.Nesterov, weightDecay: o.WeightDecay),
-        OptimizerKind.Adam => new Adam(model.Parameters(), o.LearningRate, weightDecay: o.WeightDecay),
-        OptimizerKind.AdamW => new AdamW(model.Parameters(), o.LearningRate, weightDecay: o.WeightDecay),
+        OptimizerKind.Sgd => optim.SGD(model.parameters(), o.LearningRate, o.Momentum, nesterov: o.Nesterov, weight_decay: o.WeightDecay),
+        OptimizerKind.Adam => optim.Adam(model.parameters(), o.LearningRate, weight_decay: o.WeightDecay),
+        OptimizerKind.AdamW => optim.AdamW(model.parameters(), o.LearningRate, weight_decay: o.WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(o), o.Kind, "unknown optimizer"),
     };
 
-    public static LearningRateSchedule? CreateSchedule(ScheduleSettings s, Optimizer optimizer) => s.Kind switch
+    /// <summary>
+    /// Step: lr·γ^⌊epoch/step⌋; exponential: lr·γ^epoch; inverse (Caffe's "inv", stepped per iteration):
+    /// lr·(1 + γ·iteration)^(−power).
+    /// </summary>
+    public static optim.lr_scheduler.LRScheduler? CreateSchedule(ScheduleSettings s, optim.Optimizer optimizer) => s.Kind switch
     {
         ScheduleKind.None => null,
-        ScheduleKind.Step => new StepLR(optimizer, s.StepSize, s.Gamma),
-        ScheduleKind.Exponential => new ExponentialLR(optimizer, s.Gamma),
-        ScheduleKind.Inverse => new InverseDecayLR(optimizer, s.Gamma, s.Power),
+        ScheduleKind.Step => optim.lr_scheduler.StepLR(optimizer, s.StepSize, s.Gamma),
+        ScheduleKind.Exponential => optim.lr_scheduler.ExponentialLR(optimizer, s.Gamma),
+        ScheduleKind.Inverse => optim.lr_scheduler.LambdaLR(optimizer, iteration => Math.Pow(1 + (s.Gamma * iteration), -s.Power)),
         _ => throw new ArgumentOutOfRangeException(nameof(s), s.Kind, "unknown schedule"),
     };
 }

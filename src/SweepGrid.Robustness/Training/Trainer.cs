@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Training;
 
@@ -33,15 +31,15 @@ public sealed class Trainer
         var curve = new List<EpochStats>();
         var total = Stopwatch.StartNew();
         long samples = 0;
-        model.Train();
+        model.train();
         for (var epoch = 1; epoch <= config.Epochs; epoch++)
         {
             var epochClock = Stopwatch.StartNew();
             // The rate this epoch trained with: read before the schedule steps to the next epoch's rate.
-            var learningRate = optimizer.LearningRate;
+            var learningRate = optimizer.LearningRate();
             double lossSum = 0;
             long correct = 0;
-            using var order = SweepGrid.Torch.Random.Randperm(data.Count, shuffle);
+            using var order = torch.randperm(data.Count, generator: shuffle);
             for (long start = 0; start < data.Count; start += config.BatchSize)
             {
                 if (cancellation.IsCancellationRequested)
@@ -49,28 +47,28 @@ public sealed class Trainer
                     return new TrainingResult(TrainingStatus.Cancelled, $"cancelled in epoch {epoch}", curve, total.Elapsed.TotalSeconds, samples);
                 }
                 var size = Math.Min(config.BatchSize, data.Count - start);
-                using var scope = DisposeScope.Begin();
-                var (x, y) = data.Batch(order.Narrow(0, start, size), device);
+                using var scope = torch.NewDisposeScope();
+                var (x, y) = data.Batch(order.narrow(0, start, size), device);
                 var (loss, logits) = step.Compute(model, x, y, epoch, shuffle);
-                optimizer.ZeroGrad();
-                loss.Backward();
-                optimizer.Step();
-                var value = loss.Item();
+                optimizer.ClearGradients();
+                loss.backward();
+                optimizer.step();
+                var value = loss.item<float>();
                 if (!double.IsFinite(value))
                 {
                     return new TrainingResult(TrainingStatus.Diverged, $"diverged at epoch {epoch}: loss is {value}", curve, total.Elapsed.TotalSeconds, samples);
                 }
                 lossSum += value * size;
-                correct += logits.Argmax(1).Eq(y).Sum().ItemInt64();
+                correct += logits.argmax(1).eq(y).sum().item<long>();
                 samples += size;
                 if (perIteration)
                 {
-                    schedule?.Step();
+                    schedule?.step();
                 }
             }
             if (!perIteration)
             {
-                schedule?.Step();
+                schedule?.step();
             }
             var seconds = epochClock.Elapsed.TotalSeconds;
             var stats = new EpochStats(epoch, lossSum / data.Count, (double)correct / data.Count, data.Count / seconds, seconds, learningRate);

@@ -1,6 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Training;
 
@@ -22,22 +20,22 @@ internal sealed class TrainingStep(TrainingConfig config)
         {
             // loss = λ·CE(f(x̃), y) + (1 − λ)·CE(f(x̃), y_π), x̃ = λ·x + (1 − λ)·x_π (seed 002, definitions.md).
             var lambda = beta.Next(config.MixUpAlpha);
-            var partner = Torch.Random.Randperm(x.Shape[0], generator).To(x.Device);
-            var mixed = (x * lambda) + (x.IndexSelect(0, partner) * (1 - lambda));
-            logits = model.Forward(mixed);
-            loss = (Functional.CrossEntropy(logits, labels) * lambda) + (Functional.CrossEntropy(logits, labels.IndexSelect(0, partner)) * (1 - lambda));
+            var partner = torch.randperm(x.shape[0], generator: generator).to(x.device);
+            var mixed = (x * lambda) + (x.index_select(0, partner) * (1 - lambda));
+            logits = model.forward(mixed);
+            loss = (nn.functional.cross_entropy(logits, labels) * lambda) + (nn.functional.cross_entropy(logits, labels.index_select(0, partner)) * (1 - lambda));
         }
         else
         {
-            logits = model.Forward(x);
-            loss = Functional.CrossEntropy(logits, labels);
+            logits = model.forward(x);
+            loss = nn.functional.cross_entropy(logits, labels);
         }
         var adversarial = config.Adversarial;
         var weight = adversarial?.WeightAt(epoch) ?? 0;
         if (adversarial is not null && weight > 0)
         {
-            using var attack = Fgsm.Attack(model, x, labels, adversarial.Epsilon, (int)x.Shape[0]);
-            var adversarialLoss = Functional.CrossEntropy(model.Forward(attack.Adversarials), labels);
+            using var attack = Fgsm.Attack(model, x, labels, adversarial.Epsilon, (int)x.shape[0]);
+            var adversarialLoss = nn.functional.cross_entropy(model.forward(attack.Adversarials), labels);
             loss = (loss * (1 - weight)) + (adversarialLoss * weight);
         }
         return (loss, logits);
@@ -61,11 +59,11 @@ internal sealed class TrainingStep(TrainingConfig config)
         }
         if (a.HorizontalFlip)
         {
-            var n = x.Shape[0];
-            var width = x.Shape[3];
-            var reversed = Tensor.Arange(width - 1, -1, -1, device: x.Device);
-            var flip = Torch.Random.Rand([n], generator, device: x.Device).Lt(0.5).View(n, 1, 1, 1);
-            x = Tensor.Where(flip, x.IndexSelect(3, reversed), x);
+            var n = x.shape[0];
+            var width = x.shape[3];
+            var reversed = torch.arange(width - 1, -1, -1, device: x.device);
+            var flip = torch.rand([n], device: x.device, generator: generator).lt(0.5).view(n, 1, 1, 1);
+            x = torch.where(flip, x.index_select(3, reversed), x);
         }
         if (a.NoiseSigma > 0)
         {

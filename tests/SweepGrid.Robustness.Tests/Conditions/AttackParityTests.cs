@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -20,11 +19,11 @@ public class AttackParityTests
         using var gradient = InputGradient.OfCrossEntropy(model, images, labels);
         var expectedGradient = parity.Read("gradient");
         var scale = expectedGradient.Max(Math.Abs);
-        var gradientDifference = TinyNetworks.MaxAbsDifference(expectedGradient, gradient.ToArray<float>());
+        var gradientDifference = TinyNetworks.MaxAbsDifference(expectedGradient, gradient.data<float>().ToArray());
         Assert.True(gradientDifference <= 1e-5 * scale, $"input gradients differ from PyTorch's by {gradientDifference} (scale {scale})");
 
         using var result = Fgsm.Attack(model, images, labels, 0.1);
-        AssertSameWhereGradientIsClear(parity.Read("adversarial"), result.Adversarials.ToArray<float>(), expectedGradient, "FGSM ε = 0.1");
+        AssertSameWhereGradientIsClear(parity.Read("adversarial"), result.Adversarials.data<float>().ToArray(), expectedGradient, "FGSM ε = 0.1");
     }
 
     [Fact]
@@ -35,7 +34,7 @@ public class AttackParityTests
         var (model, images, labels) = (setup.Model, setup.Images, setup.Labels);
         parity.Run("pgd", new { shape = Shape, hidden = 16, epsilon = 0.1, alpha = 0.1 / 30, steps = 40, random_start = false, seed = 0 });
         using var adversarial = Pgd.Attack(model, images, labels, 0.1, randomStart: false);
-        var difference = TinyNetworks.MaxAbsDifference(parity.Read("adversarial"), adversarial.ToArray<float>());
+        var difference = TinyNetworks.MaxAbsDifference(parity.Read("adversarial"), adversarial.data<float>().ToArray());
         Assert.True(difference < 1e-5, $"PGD (40 steps, α = ε/30, no random start) differs from PyTorch's by {difference}");
     }
 
@@ -48,7 +47,7 @@ public class AttackParityTests
         parity.Run("pgd", new { shape = Shape, hidden = 16, epsilon = 0.2, alpha = 0.05, steps = 5, random_start = true, seed = 99 });
         using var generator = new Generator(99);
         using var adversarial = Pgd.Attack(model, images, labels, 0.2, steps: 5, stepSize: 0.05, randomStart: true, generator: generator);
-        var difference = TinyNetworks.MaxAbsDifference(parity.Read("adversarial"), adversarial.ToArray<float>());
+        var difference = TinyNetworks.MaxAbsDifference(parity.Read("adversarial"), adversarial.data<float>().ToArray());
         Assert.True(difference < 1e-5, $"PGD with a random start from seed 99 differs from PyTorch's by {difference}");
     }
 
@@ -60,7 +59,7 @@ public class AttackParityTests
         var (model, images, labels) = (setup.Model, setup.Images, setup.Labels);
         parity.Run("odin", new { shape = Shape, hidden = 16, temperature = 1000.0, epsilon = 0.0014 });
         using var perturbed = Odin.Perturb(model, images);
-        AssertSameWhereGradientIsClear(parity.Read("perturbed"), perturbed.ToArray<float>(), parity.Read("gradient"), "ODIN x̃");
+        AssertSameWhereGradientIsClear(parity.Read("perturbed"), perturbed.data<float>().ToArray(), parity.Read("gradient"), "ODIN x̃");
         var scoreDifference = TinyNetworks.MaxAbsDifference(parity.Read("scores"), Odin.Scores(model, images));
         Assert.True(scoreDifference < 1e-6, $"ODIN scores differ from PyTorch's by {scoreDifference}");
     }
@@ -73,12 +72,12 @@ public class AttackParityTests
             Model = TinyNetworks.Mlp(seed: 5);
             TinyNetworks.WriteWeights(Model, parity);
             Images = TinyNetworks.RandomImages(Shape[0], seed: 6);
-            Labels = Tensor.From(LabelValues, LabelValues.Length);
-            parity.Write("images", Images.ToArray<float>());
+            Labels = torch.tensor(LabelValues, [LabelValues.Length]);
+            parity.Write("images", Images.data<float>().ToArray());
             parity.Write("labels", LabelValues);
         }
 
-        public SweepGrid.Torch.Nn.Sequential Model { get; }
+        public TorchSharp.Modules.Sequential Model { get; }
 
         public Tensor Images { get; }
 

@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -67,15 +66,15 @@ public class ConditionParserTests
     {
         using var model = TinyNetworks.Mlp(seed: 2);
         using var images = TinyNetworks.RandomImages(3, seed: 3);
-        using var labels = Tensor.From([0L, 1L, 2L], 3);
+        using var labels = torch.tensor(new long[] { 0L, 1L, 2L }, [3]);
         foreach (var condition in ConditionParser.ParseList("clean,brightness=1.2,blur=0.5,noise=0.3,fgsm=0.1,pgd5=0.1,deformed", trialSeed: 4))
         {
             using var first = condition.Apply(model, images, labels);
             using var again = condition.Apply(model, images, labels);
-            Assert.Equal(images.Shape, first.Shape);
-            var values = first.ToArray<float>();
+            Assert.Equal(images.shape, first.shape);
+            var values = first.data<float>().ToArray();
             Assert.True(values.Min() >= 0 && values.Max() <= 1, $"{condition.Name}: values must stay in [0, 1]");
-            Assert.True(values.SequenceEqual(again.ToArray<float>()), $"{condition.Name}: applying twice must give the same images");
+            Assert.True(values.SequenceEqual(again.data<float>().ToArray()), $"{condition.Name}: applying twice must give the same images");
         }
     }
 

@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -8,11 +7,11 @@ public class CorruptionTests
     [Fact]
     public void Brightness_multiplies_and_clamps_to_the_unit_interval()
     {
-        using var images = Tensor.From([0f, 0.5f, 0.9f, 1f], 1, 1, 2, 2);
+        using var images = torch.tensor(new float[] { 0f, 0.5f, 0.9f, 1f }, [1, 1, 2, 2]);
         using var brighter = Corruptions.Brightness(images, 1.2);
         using var darker = Corruptions.Brightness(images, 0.8);
-        AssertClose([0f, 0.6f, 1f, 1f], brighter.ToArray<float>(), 1e-6, "brightness 1.2 = clamp(1.2·x, 0, 1)");
-        AssertClose([0f, 0.4f, 0.72f, 0.8f], darker.ToArray<float>(), 1e-6, "brightness 0.8 = 0.8·x");
+        AssertClose([0f, 0.6f, 1f, 1f], brighter.data<float>().ToArray(), 1e-6, "brightness 1.2 = clamp(1.2·x, 0, 1)");
+        AssertClose([0f, 0.4f, 0.72f, 0.8f], darker.data<float>().ToArray(), 1e-6, "brightness 0.8 = 0.8·x");
     }
 
     [Theory]
@@ -21,7 +20,7 @@ public class CorruptionTests
     [InlineData(double.NaN)]
     public void Brightness_rejects_factors_that_are_not_positive(double factor)
     {
-        using var images = Tensor.Zeros([1, 1, 4, 4]);
+        using var images = torch.zeros([1, 1, 4, 4]);
         Assert.Throws<ArgumentOutOfRangeException>(() => Corruptions.Brightness(images, factor));
     }
 
@@ -42,9 +41,9 @@ public class CorruptionTests
     {
         var pixels = new float[28 * 28];
         pixels[(14 * 28) + 14] = 1;
-        using var image = Tensor.From(pixels, 1, 1, 28, 28);
+        using var image = torch.tensor(pixels, [1, 1, 28, 28]);
         using var blurred = Corruptions.GaussianBlur(image, 0.7);
-        var output = blurred.ToArray<float>();
+        var output = blurred.data<float>().ToArray();
         var taps = GaussianKernel.Taps(0.7, 5);
         for (var i = -2; i <= 2; i++)
         {
@@ -65,11 +64,11 @@ public class CorruptionTests
         // the corner collects taps t₁ (offset −1) and t₃ (the mirrored +1) on each axis: (t₁ + t₃)².
         var pixels = new float[6 * 6];
         pixels[(1 * 6) + 1] = 1;
-        using var image = Tensor.From(pixels, 1, 1, 6, 6);
+        using var image = torch.tensor(pixels, [1, 1, 6, 6]);
         using var blurred = Corruptions.GaussianBlur(image, 0.9);
         var taps = GaussianKernel.Taps(0.9, 5);
         var expected = Math.Pow(taps[1] + taps[3], 2);
-        var actual = blurred.ToArray<float>()[0];
+        var actual = blurred.data<float>().ToArray()[0];
         Assert.True(Math.Abs(expected - actual) < 1e-7, $"corner should be (t1 + t3)^2 = {expected} with reflect padding, got {actual}");
     }
 
@@ -79,14 +78,14 @@ public class CorruptionTests
         double[] sigmas = [0.3, 0.5, 0.7, 0.9, 1.0];
         using var parity = new PythonParity();
         using var generator = new Generator(2024);
-        using var images = SweepGrid.Torch.Random.Rand([2, 3, 28, 28], generator);
-        parity.Write("images", images.ToArray<float>());
-        parity.Run("blur", new { shape = images.Shape, sigmas, kernel_size = 5 });
+        using var images = torch.rand([2, 3, 28, 28], generator: generator);
+        parity.Write("images", images.data<float>().ToArray());
+        parity.Run("blur", new { shape = images.shape, sigmas, kernel_size = 5 });
         for (var i = 0; i < sigmas.Length; i++)
         {
             var sigma = sigmas[i];
             using var blurred = Corruptions.GaussianBlur(images, sigma);
-            var difference = TinyNetworks.MaxAbsDifference(parity.Read($"blur_{i}"), blurred.ToArray<float>());
+            var difference = TinyNetworks.MaxAbsDifference(parity.Read($"blur_{i}"), blurred.data<float>().ToArray());
             Assert.True(difference < 1e-6, $"blur σ = {sigma}: max |C# − torchvision| should be < 1e-6, got {difference}");
             var tapDifference = TinyNetworks.MaxAbsDifference(parity.Read($"taps_{i}"), GaussianKernel.Taps(sigma, 5).Select(t => (float)t).ToArray());
             Assert.True(tapDifference < 1e-6, $"blur σ = {sigma}: taps differ from torchvision's float32 taps by {tapDifference}");
@@ -100,28 +99,28 @@ public class CorruptionTests
     [InlineData(0.5, 0)]
     public void Blur_rejects_non_positive_sigma_and_even_kernel_sizes(double sigma, int kernelSize)
     {
-        using var images = Tensor.Zeros([1, 1, 8, 8]);
+        using var images = torch.zeros([1, 1, 8, 8]);
         Assert.Throws<ArgumentOutOfRangeException>(() => Corruptions.GaussianBlur(images, sigma, kernelSize));
     }
 
     [Fact]
     public void Noise_is_seeded_clamped_and_has_the_requested_spread()
     {
-        using var gray = Tensor.Full([50, 1, 28, 28], 0.5);
+        using var gray = torch.full([50, 1, 28, 28], 0.5);
         using var first = NoiseWithSeed(gray, 0.1, 7);
         using var again = NoiseWithSeed(gray, 0.1, 7);
         using var other = NoiseWithSeed(gray, 0.1, 8);
-        Assert.Equal(first.ToArray<float>(), again.ToArray<float>());
-        Assert.NotEqual(first.ToArray<float>(), other.ToArray<float>());
+        Assert.Equal(first.data<float>().ToArray(), again.data<float>().ToArray());
+        Assert.NotEqual(first.data<float>().ToArray(), other.data<float>().ToArray());
 
-        var values = first.ToArray<float>();
+        var values = first.data<float>().ToArray();
         var mean = values.Average(v => (double)v);
         var std = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
         Assert.True(Math.Abs(mean - 0.5) < 0.005, $"noise mean should be ≈ 0.5, got {mean}");
         Assert.True(Math.Abs(std - 0.1) < 0.005, $"noise std should be ≈ σ = 0.1, got {std}");
 
         using var strong = NoiseWithSeed(gray, 2.0, 7);
-        var clamped = strong.ToArray<float>();
+        var clamped = strong.data<float>().ToArray();
         Assert.True(clamped.Min() == 0f && clamped.Max() == 1f, "σ = 2 noise must be clamped to exactly [0, 1]");
     }
 

@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -12,8 +11,8 @@ public class DeformationTests
         using var first = ElasticAffineDeformation.Apply(digits, 11);
         using var again = ElasticAffineDeformation.Apply(digits, 11);
         using var other = ElasticAffineDeformation.Apply(digits, 12);
-        Assert.Equal(first.ToArray<float>(), again.ToArray<float>());
-        var difference = TinyNetworks.MaxAbsDifference(first.ToArray<float>(), other.ToArray<float>());
+        Assert.Equal(first.data<float>().ToArray(), again.data<float>().ToArray());
+        var difference = TinyNetworks.MaxAbsDifference(first.data<float>().ToArray(), other.data<float>().ToArray());
         Assert.True(difference > 0.1, $"seeds 11 and 12 should deform differently; max difference was {difference}");
     }
 
@@ -21,11 +20,11 @@ public class DeformationTests
     public void Deformed_digits_stay_recognisably_the_same_but_do_move()
     {
         using var digits = SyntheticDigits();
-        using var copies = Tensor.Cat([digits, digits, digits, digits, digits]);
+        using var copies = torch.cat([digits, digits, digits, digits, digits], 0);
         using var deformed = ElasticAffineDeformation.Apply(copies, 3);
-        Assert.Equal(copies.Shape, deformed.Shape);
-        var original = copies.ToArray<float>();
-        var moved = deformed.ToArray<float>();
+        Assert.Equal(copies.shape, deformed.shape);
+        var original = copies.data<float>().ToArray();
+        var moved = deformed.data<float>().ToArray();
         Assert.True(moved.Min() >= 0 && moved.Max() <= 1, "deformed pixels must stay in [0, 1]");
         var correlations = new List<double>();
         for (var i = 0; i < 20; i++)
@@ -47,18 +46,18 @@ public class DeformationTests
         var none = new DeformationOptions { MaxRotationDegrees = 0, MaxScaleChange = 0, MaxShear = 0, MaxTranslation = 0, ElasticAlpha = 0 };
         using var digits = SyntheticDigits();
         using var same = ElasticAffineDeformation.Apply(digits, 5, none);
-        Assert.Equal(digits.ToArray<float>(), same.ToArray<float>());
+        Assert.Equal(digits.data<float>().ToArray(), same.data<float>().ToArray());
     }
 
     [Fact]
     public void Bilinear_sampling_half_way_between_pixels_averages_them_and_reads_zero_outside()
     {
-        using var image = Tensor.From([0f, 1f, 0.5f, 0.25f], 1, 1, 2, 2);
+        using var image = torch.tensor(new float[] { 0f, 1f, 0.5f, 0.25f }, [1, 1, 2, 2]);
         // Output pixels read at (x + 0.5, y): row 0 → between 0 and 1, then half outside; row 1 likewise.
-        using var sourceX = Tensor.From([0.5f, 1.5f, 0.5f, 1.5f], 1, 4);
-        using var sourceY = Tensor.From([0f, 0f, 1f, 1f], 1, 4);
+        using var sourceX = torch.tensor(new float[] { 0.5f, 1.5f, 0.5f, 1.5f }, [1, 4]);
+        using var sourceY = torch.tensor(new float[] { 0f, 0f, 1f, 1f }, [1, 4]);
         using var sampled = BilinearSampler.Sample(image, sourceX, sourceY);
-        CorruptionTests.AssertClose([0.5f, 0.5f, 0.375f, 0.125f], sampled.ToArray<float>(), 1e-6, "bilinear samples");
+        CorruptionTests.AssertClose([0.5f, 0.5f, 0.375f, 0.125f], sampled.data<float>().ToArray(), 1e-6, "bilinear samples");
     }
 
     [Fact]
@@ -90,7 +89,7 @@ public class DeformationTests
                 }
             }
         }
-        return Tensor.From(pixels, 4, 1, 28, 28);
+        return torch.tensor(pixels, [4, 1, 28, 28]);
     }
 
     // A pen stroke about three pixels wide with soft edges, as in MNIST.

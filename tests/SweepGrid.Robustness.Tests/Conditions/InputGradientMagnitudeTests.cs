@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -10,17 +9,17 @@ public class InputGradientMagnitudeTests
     public void Matches_the_closed_form_of_a_linear_model_per_sample()
     {
         using var generator = new Generator(12);
-        using var weightTensor = SweepGrid.Torch.Random.Randn([10, 784], generator);
-        var weight = weightTensor.ToArray<float>();
+        using var weightTensor = torch.randn([10, 784], generator: generator);
+        var weight = weightTensor.data<float>().ToArray();
         float[] bias = [0.1f, -0.2f, 0.3f, 0f, 0f, 0.5f, -0.5f, 0f, 0.2f, 0f];
         using var model = TinyNetworks.LinearModel(weight, bias);
         using var images = TinyNetworks.RandomImages(3, seed: 13);
         long[] labelValues = [7, 0, 5];
-        using var labels = Tensor.From(labelValues, 3);
+        using var labels = torch.tensor(labelValues, [3]);
 
         var actual = InputGradientMagnitude.PerSample(model, images, labels, batchSize: 2);
 
-        var pixels = images.ToArray<float>();
+        var pixels = images.data<float>().ToArray();
         for (var n = 0; n < 3; n++)
         {
             var logits = new double[10];

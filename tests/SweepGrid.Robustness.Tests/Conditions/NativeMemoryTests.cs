@@ -1,6 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -20,7 +18,7 @@ public class NativeMemoryTests
         using var model = TinyNetworks.Mlp(seed: 1);
         using var other = TinyNetworks.Mlp(seed: 2);
         using var images = TinyNetworks.RandomImages(5, seed: 2);
-        using var labels = Tensor.From([0L, 1L, 2L, 3L, 4L], 5);
+        using var labels = torch.tensor(new long[] { 0L, 1L, 2L, 3L, 4L }, [5]);
         using var generator = new Generator(3);
         Module[] members = [model, other];
         var conditions = ConditionParser.ParseList("clean,brightness=0.9,blur=0.7,noise=0.2,fgsm=0.1,pgd5=0.1,deformed", trialSeed: 1);
@@ -55,7 +53,7 @@ public class NativeMemoryTests
         Check("low-pass filter", () =>
         {
             using var filter = LowPassFilter.ForSeed004(3, noiseSigma: 0.1, noiseGenerator: generator);
-            filter.Forward(images).Dispose();
+            filter.forward(images).Dispose();
         });
 
         var after = TorchRuntime.LiveTensorCount;

@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -11,12 +10,12 @@ public class OutOfDistributionImagesTests
         using var first = Uniform(5, 21);
         using var again = Uniform(5, 21);
         using var other = Uniform(5, 22);
-        Assert.Equal([5L, 1, 28, 28], first.Shape);
-        var values = first.ToArray<float>();
+        Assert.Equal([5L, 1, 28, 28], first.shape);
+        var values = first.data<float>().ToArray();
         Assert.True(values.Min() >= 0 && values.Max() < 1, "uniform noise lies in [0, 1)");
         Assert.True(Math.Abs(values.Average() - 0.5) < 0.02, $"uniform noise should average 0.5, got {values.Average()}");
-        Assert.Equal(values, again.ToArray<float>());
-        Assert.NotEqual(values, other.ToArray<float>());
+        Assert.Equal(values, again.data<float>().ToArray());
+        Assert.NotEqual(values, other.data<float>().ToArray());
     }
 
     [Fact]
@@ -24,8 +23,8 @@ public class OutOfDistributionImagesTests
     {
         using var generator = new Generator(31);
         using var images = OutOfDistributionImages.Gaussian(20, generator, imageShape: [3, 8, 8]);
-        Assert.Equal([20L, 3, 8, 8], images.Shape);
-        var values = images.ToArray<float>();
+        Assert.Equal([20L, 3, 8, 8], images.shape);
+        var values = images.data<float>().ToArray();
         Assert.True(values.Min() >= 0 && values.Max() <= 1, "clipped Gaussian noise lies in [0, 1]");
         Assert.True(Math.Abs(values.Average() - 0.5) < 0.02, $"Gaussian noise N(0.5, 0.25²) should average ≈ 0.5, got {values.Average()}");
         Assert.Contains(values, v => v == 0f);

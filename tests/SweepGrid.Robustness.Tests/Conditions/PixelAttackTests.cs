@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -8,11 +7,11 @@ public class PixelAttackTests
     [Fact]
     public void Pixels_are_chosen_by_largest_absolute_gradient_with_ties_to_the_lower_index()
     {
-        using var gradient = Tensor.From([0.5f, -2f, 2f, 1f, -2f, 0.1f], 1, 1, 2, 3);
+        using var gradient = torch.tensor(new float[] { 0.5f, -2f, 2f, 1f, -2f, 0.1f }, [1, 1, 2, 3]);
         using var top3 = PixelAttack.SelectPixels(gradient, 3);
         using var top2 = PixelAttack.SelectPixels(gradient, 2);
-        Assert.Equal([1L, 2L, 4L], top3.ToArray<long>());
-        Assert.Equal([1L, 2L], top2.ToArray<long>());
+        Assert.Equal([1L, 2L, 4L], top3.data<long>().ToArray());
+        Assert.Equal([1L, 2L], top2.data<long>().ToArray());
     }
 
     /// <summary>
@@ -32,8 +31,8 @@ public class PixelAttackTests
         using var model = TinyNetworks.LinearModel(weight, bias);
         var pixels = new float[3 * 784];
         pixels[784 + 100] = pixels[784 + 200] = pixels[784 + 300] = 1f;
-        using var images = Tensor.From(pixels, 3, 1, 28, 28);
-        using var labels = Tensor.From([0L, 1L, 2L], 3);
+        using var images = torch.tensor(pixels, [3, 1, 28, 28]);
+        using var labels = torch.tensor(new long[] { 0L, 1L, 2L }, [3]);
 
         var results = PixelAttack.Run(model, images, labels, [1, 2, 3]);
 
@@ -65,10 +64,10 @@ public class PixelAttackTests
         Assert.All(whole.Attacked, a => Assert.True(a, "inputs labelled with the model's own predictions are all attacked"));
     }
 
-    private static Tensor Predictions(SweepGrid.Torch.Nn.Module model, Tensor images)
+    private static Tensor Predictions(Module model, Tensor images)
     {
-        using var noGrad = Autograd.NoGrad();
-        using var logits = model.Forward(images);
-        return logits.Argmax(1);
+        using var noGrad = torch.no_grad();
+        using var logits = model.forward(images);
+        return logits.argmax(1);
     }
 }

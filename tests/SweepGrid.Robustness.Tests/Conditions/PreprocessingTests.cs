@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Conditions;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -29,14 +28,14 @@ public class PreprocessingTests
         using var filter = new LowPassFilter(5, 1.0, tapHalfWidth: 2);
         var pipeline = new PreprocessedModel(filter, classifier);
         using var images = TinyNetworks.RandomImages(3, seed: 5);
-        using var labels = Tensor.From([1L, 2L, 3L], 3);
+        using var labels = torch.tensor(new long[] { 1L, 2L, 3L }, [3]);
 
         using var condition = new BrightnessCondition(0.8).Apply(pipeline, images, labels);
-        using var noGrad = Autograd.NoGrad();
-        using var throughPipeline = pipeline.Forward(condition);
+        using var noGrad = torch.no_grad();
+        using var throughPipeline = pipeline.forward(condition);
         using var blurred = Corruptions.GaussianBlur(condition, 1.0);
-        using var byHand = classifier.Forward(blurred);
-        CorruptionTests.AssertClose(byHand.ToArray<float>(), throughPipeline.ToArray<float>(), 1e-6,
+        using var byHand = classifier.forward(blurred);
+        CorruptionTests.AssertClose(byHand.data<float>().ToArray(), throughPipeline.data<float>().ToArray(), 1e-6,
             "brightness → low-pass (k = 5, σ = 1, integer taps) → classifier");
     }
 
@@ -46,14 +45,14 @@ public class PreprocessingTests
         using var classifier = TinyNetworks.Mlp(seed: 4);
         var stage = new FunctionStage(x => Corruptions.GaussianBlur(x, 0.7));
         var pipeline = new PreprocessedModel(stage, classifier);
-        pipeline.Train();
+        pipeline.train();
         using var images = TinyNetworks.RandomImages(3, seed: 5);
-        using var labels = Tensor.From([1L, 2L, 3L], 3);
+        using var labels = torch.tensor(new long[] { 1L, 2L, 3L }, [3]);
         using var attacked = Fgsm.Attack(pipeline, images, labels, 0.1);
         using var direct = Fgsm.Attack(classifier, images, labels, 0.1);
         Assert.Equal(0.0, attacked.ZeroGradientFraction);
-        Assert.NotEqual(direct.Adversarials.ToArray<float>(), attacked.Adversarials.ToArray<float>());
-        Assert.True(pipeline.IsTraining && classifier.IsTraining && stage.IsTraining, "the attack must restore training mode on every part of the pipeline");
+        Assert.NotEqual(direct.Adversarials.data<float>().ToArray(), attacked.Adversarials.data<float>().ToArray());
+        Assert.True(pipeline.training && classifier.training && stage.training, "the attack must restore training mode on every part of the pipeline");
     }
 
     [Fact]
@@ -64,15 +63,15 @@ public class PreprocessingTests
         using var first = Filtered(images, 17);
         using var again = Filtered(images, 17);
         using var other = Filtered(images, 18);
-        Assert.Equal(first.ToArray<float>(), again.ToArray<float>());
-        Assert.NotEqual(first.ToArray<float>(), other.ToArray<float>());
+        Assert.Equal(first.data<float>().ToArray(), again.data<float>().ToArray());
+        Assert.NotEqual(first.data<float>().ToArray(), other.data<float>().ToArray());
     }
 
     private static Tensor Filtered(Tensor images, ulong seed)
     {
         using var generator = new Generator(seed);
         using var filter = LowPassFilter.ForSeed004(5, noiseSigma: 0.2, noiseGenerator: generator);
-        filter.Eval();
-        return filter.Forward(images);
+        filter.eval();
+        return filter.forward(images);
     }
 }

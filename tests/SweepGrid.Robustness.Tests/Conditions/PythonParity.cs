@@ -15,8 +15,12 @@ internal sealed class PythonParity : IDisposable
 
     private static readonly Lazy<string?> Problem = new(FindProblem);
 
-    public PythonParity()
+    private readonly string scriptName;
+
+    /// <param name="script">The reference script, relative to this test project (default: the conditions').</param>
+    public PythonParity(string script = "Conditions/Parity/conditions_parity.py")
     {
+        scriptName = script;
         Directory = Path.Combine(Path.GetTempPath(), "sweepgrid-conditions-parity-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
     }
@@ -73,11 +77,11 @@ internal sealed class PythonParity : IDisposable
     /// The parity script: found from the repository root above the test assembly, or — when the build output
     /// lives outside the repository (a private artifacts path) — beside this source file.
     /// </summary>
-    private static string Script
+    private string Script
     {
         get
         {
-            var relative = Path.Combine("tests", "SweepGrid.Robustness.Tests", "Conditions", "Parity", "conditions_parity.py");
+            var relative = Path.Combine("tests", "SweepGrid.Robustness.Tests", scriptName);
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SweepGrid.sln")))
             {
@@ -87,7 +91,7 @@ internal sealed class PythonParity : IDisposable
             {
                 return Path.Combine(dir.FullName, relative);
             }
-            var besideSource = Path.Combine(SourceDirectory(), "Parity", "conditions_parity.py");
+            var besideSource = Path.Combine(SourceDirectory(), "..", scriptName);
             return File.Exists(besideSource)
                 ? besideSource
                 : throw new InvalidOperationException($"cannot find {relative}: no SweepGrid.sln above {AppContext.BaseDirectory} and no script at {besideSource}");

@@ -1,6 +1,6 @@
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
-using Linear = SweepGrid.Torch.Nn.Linear;
+using SweepGrid.Robustness.Models;
+using Linear = TorchSharp.Modules.Linear;
+using Sequential = TorchSharp.Modules.Sequential;
 
 namespace SweepGrid.Robustness.Tests.Conditions;
 
@@ -11,7 +11,7 @@ internal static class TinyNetworks
     public static Sequential Mlp(ulong seed, int hidden = 16)
     {
         using var generator = new Generator(seed);
-        return new Sequential(new Flatten(), new Linear(784, hidden, generator: generator), new ReLU(), new Linear(hidden, 10, generator: generator));
+        return nn.Sequential(nn.Flatten(), Layers.Linear(784, hidden, generator), nn.ReLU(), Layers.Linear(hidden, 10, generator));
     }
 
     /// <summary>Writes the MLP's weights as w1, b1, w2, b2 for conditions_parity.py.</summary>
@@ -19,38 +19,38 @@ internal static class TinyNetworks
     {
         var first = (Linear)mlp[1];
         var second = (Linear)mlp[3];
-        parity.Write("w1", Values(first.Weight));
-        parity.Write("b1", Values(first.Bias!));
-        parity.Write("w2", Values(second.Weight));
-        parity.Write("b2", Values(second.Bias!));
+        parity.Write("w1", Values(first.weight!));
+        parity.Write("b1", Values(first.bias!));
+        parity.Write("w2", Values(second.weight!));
+        parity.Write("b2", Values(second.bias!));
     }
 
     /// <summary>A linear model logits = W·flatten(x) + b with W and b given densely ([10, 784] and [10]).</summary>
     public static Sequential LinearModel(float[] weight, float[] bias)
     {
-        var linear = new Linear(784, 10);
-        using (Autograd.NoGrad())
+        var linear = nn.Linear(784, 10);
+        using (torch.no_grad())
         {
-            using var w = Tensor.From(weight, 10, 784);
-            using var b = Tensor.From(bias, 10);
-            linear.Weight.Copy_(w);
-            linear.Bias!.Copy_(b);
+            using var w = torch.tensor(weight, [10, 784]);
+            using var b = torch.tensor(bias, [10]);
+            linear.weight!.copy_(w);
+            linear.bias!.copy_(b);
         }
-        return new Sequential(new Flatten(), linear);
+        return nn.Sequential(nn.Flatten(), linear);
     }
 
     /// <summary>[n, 1, 28, 28] uniform images from a seed.</summary>
     public static Tensor RandomImages(long n, ulong seed)
     {
         using var generator = new Generator(seed);
-        return SweepGrid.Torch.Random.Rand([n, 1, 28, 28], generator);
+        return torch.rand([n, 1, 28, 28], generator: generator);
     }
 
     public static float[] Values(Tensor tensor)
     {
-        using var detached = tensor.Detach();
-        using var contiguous = detached.Contiguous();
-        return contiguous.ToArray<float>();
+        using var detached = tensor.detach();
+        using var contiguous = detached.contiguous();
+        return contiguous.data<float>().ToArray();
     }
 
     public static double MaxAbsDifference(float[] expected, float[] actual)

@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Datasets;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Datasets;
 
@@ -16,7 +15,7 @@ public sealed class BatchMemoryTests
         var before = TorchRuntime.LiveTensorCount;
 
         var batches = 0;
-        foreach (var batch in all.Batches(50, Device.Cpu, generator, dropLast: true))
+        foreach (var batch in all.Batches(50, torch.CPU, generator, dropLast: true))
         {
             using var b = batch;
             batches++;
@@ -32,11 +31,11 @@ public sealed class BatchMemoryTests
         using var dataset = SyntheticDigits.Generate(20, seed: 2);
         var before = TorchRuntime.LiveTensorCount;
 
-        using (var scope = DisposeScope.Begin())
+        using (var scope = torch.NewDisposeScope())
         {
-            var (images, labels) = dataset.Batch(Tensor.Arange(0, 8), Device.Cpu);
-            Assert.Equal([8L, 1, 28, 28], images.Shape);
-            Assert.Equal([8L], labels.Shape);
+            var (images, labels) = dataset.Batch(torch.arange(0, 8), torch.CPU);
+            Assert.Equal([8L, 1, 28, 28], images.shape);
+            Assert.Equal([8L], labels.shape);
         }
 
         Assert.Equal(before, TorchRuntime.LiveTensorCount);

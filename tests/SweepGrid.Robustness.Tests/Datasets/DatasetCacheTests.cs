@@ -51,7 +51,7 @@ public sealed class DatasetCacheTests : IDisposable
         var shared = DatasetCache.Load(images, labels);
 
         Assert.Throws<InvalidOperationException>(shared.Dispose);
-        Assert.Equal(5, shared.Labels.ToArray<long>().Length);
+        Assert.Equal(5, shared.Labels.data<long>().ToArray().Length);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class DatasetCacheTests : IDisposable
         var second = DatasetCache.Load(images, labels);
 
         Assert.NotSame(first, second);
-        Assert.Equal([9L, 9, 9, 9, 9], second.Labels.ToArray<long>());
+        Assert.Equal([9L, 9, 9, 9, 9], second.Labels.data<long>().ToArray());
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public sealed class IdxReaderTests : IDisposable
         using var fromRaw = ImageDataset.FromIdxFiles(raw.Images, raw.Labels);
         using var fromGzip = ImageDataset.FromIdxFiles(gzip.Images, gzip.Labels);
 
-        Assert.Equal(fromRaw.Images.ToArray<byte>(), fromGzip.Images.ToArray<byte>());
-        Assert.Equal(fromRaw.Labels.ToArray<long>(), fromGzip.Labels.ToArray<long>());
+        Assert.Equal(fromRaw.Images.data<byte>().ToArray(), fromGzip.Images.data<byte>().ToArray());
+        Assert.Equal(fromRaw.Labels.data<long>().ToArray(), fromGzip.Labels.data<long>().ToArray());
         Assert.Equal(fromRaw.Fingerprint, fromGzip.Fingerprint);
     }
 

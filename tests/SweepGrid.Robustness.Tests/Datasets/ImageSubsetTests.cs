@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Datasets;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Datasets;
 
@@ -19,7 +18,7 @@ public sealed class ImageSubsetTests : IDisposable
             {
                 using var all = dataset.All();
                 using var split = all.Split(50, seed);
-                result[i] = split.Validation.Indices.ToArray<long>();
+                result[i] = split.Validation.Indices.data<long>().ToArray();
             })).ToArray();
             foreach (var t in threads)
             {
@@ -45,8 +44,8 @@ public sealed class ImageSubsetTests : IDisposable
         using var all = dataset.All();
         using var split = all.Split(0.25, seed: 3);
 
-        var train = split.Train.Indices.ToArray<long>();
-        var validation = split.Validation.Indices.ToArray<long>();
+        var train = split.Train.Indices.data<long>().ToArray();
+        var validation = split.Validation.Indices.data<long>().ToArray();
 
         Assert.Equal(150, train.Length);
         Assert.Equal(50, validation.Length);
@@ -64,7 +63,7 @@ public sealed class ImageSubsetTests : IDisposable
         using var all = dataset.All();
         using var split = all.Split(5, seed: 42);
 
-        Assert.Equal(Expected42, split.Validation.Indices.ToArray<long>());
+        Assert.Equal(Expected42, split.Validation.Indices.data<long>().ToArray());
     }
 
     [Fact]
@@ -76,8 +75,8 @@ public sealed class ImageSubsetTests : IDisposable
         using var everything = all.Limit(1000, seed: 11);
 
         Assert.Equal(30, limited.Count);
-        Assert.Equal(again.Indices.ToArray<long>(), limited.Indices.ToArray<long>());
-        Assert.NotEqual(Enumerable.Range(0, 30).Select(i => (long)i), limited.Indices.ToArray<long>());
+        Assert.Equal(again.Indices.data<long>().ToArray(), limited.Indices.data<long>().ToArray());
+        Assert.NotEqual(Enumerable.Range(0, 30).Select(i => (long)i), limited.Indices.data<long>().ToArray());
         Assert.Equal(200, everything.Count);
     }
 
@@ -87,15 +86,15 @@ public sealed class ImageSubsetTests : IDisposable
         using var all = dataset.All();
         using var split = all.Split(40, seed: 5);
         using var limited = split.Train.Limit(10, seed: 6);
-        using var scope = DisposeScope.Begin();
-        var datasetIndices = limited.Indices.ToArray<long>();
+        using var scope = torch.NewDisposeScope();
+        var datasetIndices = limited.Indices.data<long>().ToArray();
 
-        var (viaSubset, labels) = limited.Batch(Tensor.Arange(0, 10), Device.Cpu);
-        var (direct, _) = dataset.Batch(Tensor.From<long>(datasetIndices, [10]), Device.Cpu);
+        var (viaSubset, labels) = limited.Batch(torch.arange(0, 10), torch.CPU);
+        var (direct, _) = dataset.Batch(torch.tensor(datasetIndices, [10]), torch.CPU);
 
-        Assert.Equal(direct.ToArray<float>(), viaSubset.ToArray<float>());
-        Assert.Equal(datasetIndices.Select(i => i % 10), labels.ToArray<long>());
-        Assert.Subset(split.Train.Indices.ToArray<long>().ToHashSet(), datasetIndices.ToHashSet());
+        Assert.Equal(direct.data<float>().ToArray(), viaSubset.data<float>().ToArray());
+        Assert.Equal(datasetIndices.Select(i => i % 10), labels.data<long>().ToArray());
+        Assert.Subset(split.Train.Indices.data<long>().ToArray().ToHashSet(), datasetIndices.ToHashSet());
     }
 
     [Fact]
@@ -106,13 +105,13 @@ public sealed class ImageSubsetTests : IDisposable
         var seen = new List<long>();
         var sizes = new List<int>();
 
-        foreach (var batch in all.Batches(64, Device.Cpu, generator))
+        foreach (var batch in all.Batches(64, torch.CPU, generator))
         {
             using var b = batch;
             sizes.Add(b.Count);
             // Pixel 0 of image i is (7i) mod 256 and its label is i mod 10: recover i from both.
-            var first = b.Images.ToArray<float>().Where((_, p) => p % 784 == 0).Select(v => (long)Math.Round(v * 255)).ToArray();
-            var labels = b.Labels.ToArray<long>();
+            var first = b.Images.data<float>().ToArray().Where((_, p) => p % 784 == 0).Select(v => (long)Math.Round(v * 255)).ToArray();
+            var labels = b.Labels.data<long>().ToArray();
             seen.AddRange(first.Select((v, k) => Enumerable.Range(0, 200).Single(i => (7 * i) % 256 == v && i % 10 == labels[k])).Select(i => (long)i));
         }
 
@@ -124,19 +123,19 @@ public sealed class ImageSubsetTests : IDisposable
     [Fact]
     public void Subset_keeps_its_own_copy_of_the_indices()
     {
-        using var indices = Tensor.From<long>([5, 6, 7], [3]);
+        using var indices = torch.tensor(new long[] { 5, 6, 7 }, [3]);
         using var subset = dataset.Subset(indices);
 
-        indices.Fill_(0);
+        indices.fill_(0);
 
-        Assert.Equal([5L, 6, 7], subset.Indices.ToArray<long>());
+        Assert.Equal([5L, 6, 7], subset.Indices.data<long>().ToArray());
         Assert.Same(dataset.Images, subset.Dataset.Images);
     }
 
     [Fact]
     public void Subset_rejects_indices_outside_the_dataset()
     {
-        using var indices = Tensor.From<long>([0, 200], [2]);
+        using var indices = torch.tensor(new long[] { 0, 200 }, [2]);
 
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => dataset.Subset(indices));
 

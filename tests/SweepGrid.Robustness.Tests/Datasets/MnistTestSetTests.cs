@@ -1,6 +1,5 @@
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Tests.Support;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Datasets;
 
@@ -19,10 +18,10 @@ public sealed class MnistTestSetTests
         var mnist = Load();
 
         Assert.Equal(10_000, mnist.Count);
-        Assert.Equal([10_000L, 28, 28], mnist.Images.Shape);
-        Assert.Equal(ScalarType.UInt8, mnist.Images.DType);
-        Assert.Equal([10_000L], mnist.Labels.Shape);
-        Assert.Equal(ScalarType.Int64, mnist.Labels.DType);
+        Assert.Equal([10_000L, 28, 28], mnist.Images.shape);
+        Assert.Equal(ScalarType.Byte, mnist.Images.dtype);
+        Assert.Equal([10_000L], mnist.Labels.shape);
+        Assert.Equal(ScalarType.Int64, mnist.Labels.dtype);
         Assert.Equal("mnist/test", mnist.Name);
     }
 
@@ -30,7 +29,7 @@ public sealed class MnistTestSetTests
     public void Label_histogram_is_the_published_one()
     {
         var histogram = new long[10];
-        foreach (var label in Load().Labels.ToArray<long>())
+        foreach (var label in Load().Labels.data<long>().ToArray())
         {
             histogram[label]++;
         }
@@ -41,8 +40,8 @@ public sealed class MnistTestSetTests
     [Fact]
     public void Mean_pixel_is_mnist_test_mean()
     {
-        using var scope = DisposeScope.Begin();
-        var mean = Load().Images.To(ScalarType.Float32).Mean().Item() / 255.0;
+        using var scope = torch.NewDisposeScope();
+        var mean = Load().Images.to(ScalarType.Float32).mean().item<float>() / 255.0;
 
         Assert.True(Math.Abs(mean - 0.1325) <= 0.001, $"mean pixel of the MNIST test set should be 0.1325 ± 0.001, got {mean:F5}");
     }
@@ -54,13 +53,13 @@ public sealed class MnistTestSetTests
         var fromFile = IdxReader.ReadImages(ImagesPath).Pixels;
         var fileLabels = IdxReader.ReadLabels(LabelsPath);
         long[] picks = [4242, 0, 9999, 1];
-        using var scope = DisposeScope.Begin();
+        using var scope = torch.NewDisposeScope();
 
-        var (images, labels) = mnist.Batch(Tensor.From<long>(picks, [4]), Device.Cpu);
+        var (images, labels) = mnist.Batch(torch.tensor(picks, [4]), torch.CPU);
 
-        Assert.Equal([4L, 1, 28, 28], images.Shape);
-        Assert.Equal(ScalarType.Float32, images.DType);
-        var got = images.ToArray<float>();
+        Assert.Equal([4L, 1, 28, 28], images.shape);
+        Assert.Equal(ScalarType.Float32, images.dtype);
+        var got = images.data<float>().ToArray();
         for (var b = 0; b < picks.Length; b++)
         {
             for (var p = 0; p < 784; p++)
@@ -69,7 +68,7 @@ public sealed class MnistTestSetTests
                 Assert.True(got[(b * 784) + p] == expected, $"image {picks[b]} pixel {p}: expected {expected} (byte / 255), got {got[(b * 784) + p]}");
             }
         }
-        Assert.Equal(picks.Select(i => (long)fileLabels[i]), labels.ToArray<long>());
+        Assert.Equal(picks.Select(i => (long)fileLabels[i]), labels.data<long>().ToArray());
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Tests.Support;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Datasets;
 
@@ -11,8 +10,8 @@ public sealed class MnistTrainingSetTests
     public void Training_split_loads_with_mnist_mean_and_splits_off_a_validation_set()
     {
         var train = DatasetCache.Open("mnist", DataSplit.Train, TestData.MnistDirectory);
-        using var scope = DisposeScope.Begin();
-        var mean = train.Images.To(ScalarType.Float32).Mean().Item() / 255.0;
+        using var scope = torch.NewDisposeScope();
+        var mean = train.Images.to(ScalarType.Float32).mean().item<float>() / 255.0;
         using var all = train.All();
         using var split = all.Split(5_000, seed: 0);
 

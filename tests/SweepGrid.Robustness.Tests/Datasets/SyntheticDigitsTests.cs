@@ -13,7 +13,7 @@ public sealed class SyntheticDigitsTests
 
         Assert.Equal(a.Fingerprint, b.Fingerprint);
         Assert.NotEqual(a.Fingerprint, c.Fingerprint);
-        Assert.Equal([100L, 28, 28], a.Images.Shape);
+        Assert.Equal([100L, 28, 28], a.Images.shape);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class SyntheticDigitsTests
     {
         using var digits = SyntheticDigits.Generate(1000, seed: 4);
 
-        var counts = digits.Labels.ToArray<long>().GroupBy(l => l).OrderBy(g => g.Key).Select(g => g.Count());
+        var counts = digits.Labels.data<long>().ToArray().GroupBy(l => l).OrderBy(g => g.Key).Select(g => g.Count());
 
         Assert.Equal(Enumerable.Repeat(100, 10), counts);
     }
@@ -33,8 +33,8 @@ public sealed class SyntheticDigitsTests
         using var test = SyntheticDigits.Generate(500, seed: 11);
         var means = ClassMeans(train);
 
-        var pixels = test.Images.ToArray<byte>();
-        var labels = test.Labels.ToArray<long>();
+        var pixels = test.Images.data<byte>().ToArray();
+        var labels = test.Labels.data<long>().ToArray();
         var correct = 0;
         for (var i = 0; i < labels.Length; i++)
         {
@@ -49,8 +49,8 @@ public sealed class SyntheticDigitsTests
 
     private static double[][] ClassMeans(ImageDataset data)
     {
-        var pixels = data.Images.ToArray<byte>();
-        var labels = data.Labels.ToArray<long>();
+        var pixels = data.Images.data<byte>().ToArray();
+        var labels = data.Labels.data<long>().ToArray();
         var sums = Enumerable.Range(0, 10).Select(_ => new double[784]).ToArray();
         var counts = new int[10];
         for (var i = 0; i < labels.Length; i++)

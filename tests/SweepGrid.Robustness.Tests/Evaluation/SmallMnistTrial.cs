@@ -2,7 +2,6 @@ using SweepGrid.Robustness.Evaluation;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Tests.Support;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Evaluation;
 
@@ -38,7 +37,7 @@ public sealed class SmallMnistTrial
         Evaluations = Evaluations,
     };
 
-    public static TrialEnvironment Environment { get; } = new(TestData.MnistDirectory, Device.Cpu, Threads: 2);
+    public static TrialEnvironment Environment { get; } = new(TestData.MnistDirectory, torch.CPU, Threads: 2);
 
     public TrialResult First { get; }
 

@@ -1,9 +1,9 @@
+using SweepGrid.Robustness.Weights;
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Evaluation;
 using SweepGrid.Robustness.Metrics;
 using SweepGrid.Robustness.Tests.Support;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Evaluation;
 
@@ -102,9 +102,9 @@ public class TrialRunnerTests(SmallMnistTrial trial) : IClassFixture<SmallMnistT
     public void Brightness_distortion_is_the_mean_absolute_change_of_the_test_pixels()
     {
         var test = DatasetCache.Open(DatasetCatalog.Mnist, DataSplit.Test, TestData.MnistDirectory);
-        using var first = test.Images.Narrow(0, 0, 500);
-        using var contiguous = first.Contiguous();
-        var pixels = contiguous.ToArray<byte>();
+        using var first = test.Images.narrow(0, 0, 500);
+        using var contiguous = first.contiguous();
+        var pixels = contiguous.data<byte>().ToArray();
         var expected = pixels.Average(b =>
         {
             var x = b / 255.0;
@@ -177,13 +177,13 @@ public class TrialRunnerTests(SmallMnistTrial trial) : IClassFixture<SmallMnistT
     public void Clean_accuracy_equals_the_accuracy_of_the_returned_weights_on_the_first_test_images()
     {
         var test = DatasetCache.Open(DatasetCatalog.Mnist, DataSplit.Test, TestData.MnistDirectory);
-        using var positions = Tensor.Arange(0, 500);
+        using var positions = torch.arange(0, 500);
         using var first = test.Subset(positions);
         using var generator = new Generator(0);
         using var model = SmallMnistTrial.Definition.Model.Create(generator);
-        ParameterArchive.LoadInto(model, Result.Weights!);
+        ModelWeights.LoadInto(model, Result.Weights!);
 
-        var accuracy = Predictions.Accuracy(model, first, Device.Cpu);
+        var accuracy = Predictions.Accuracy(model, first, torch.CPU);
 
         Assert.Equal(accuracy, Value("clean", MetricName.Accuracy), 12);
     }

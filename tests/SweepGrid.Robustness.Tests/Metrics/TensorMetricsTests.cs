@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Metrics;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Metrics;
 
@@ -11,8 +10,8 @@ public class TensorMetricsTests
     [Fact]
     public void Evaluate_on_tensors_equals_evaluate_on_arrays()
     {
-        using var logits = Tensor.From(Logits, 4, 3);
-        using var labels = Tensor.From(LabelArray.Select(l => (long)l).ToArray(), 4);
+        using var logits = torch.tensor(Logits, [4, 3]);
+        using var labels = torch.tensor(LabelArray.Select(l => (long)l).ToArray(), [4]);
         var fromTensors = TensorMetrics.Evaluate(logits, labels);
         var fromArrays = StandardMetrics.Evaluate(new LogitMatrix(Logits, 3), LabelArray);
         Assert.Equal(fromArrays, fromTensors);
@@ -26,8 +25,8 @@ public class TensorMetricsTests
     [Fact]
     public void Float64_logits_and_int32_labels_are_accepted()
     {
-        using var logits = Tensor.From(Logits.Select(v => (double)v).ToArray(), 4, 3);
-        using var labels = Tensor.From(LabelArray, 4);
+        using var logits = torch.tensor(Logits.Select(v => (double)v).ToArray(), [4, 3]);
+        using var labels = torch.tensor(LabelArray, [4]);
         Assert.Equal(0.75, TensorMetrics.Accuracy(logits, labels));
         Assert.Equal(CalibrationMetrics.NegativeLogLikelihood(new LogitMatrix(Logits, 3), LabelArray), TensorMetrics.NegativeLogLikelihood(logits, labels), 12);
     }
@@ -35,17 +34,17 @@ public class TensorMetricsTests
     [Fact]
     public void Nll_agrees_with_libtorch_cross_entropy()
     {
-        using var logits = Tensor.From(Logits, 4, 3);
-        using var labels = Tensor.From(LabelArray.Select(l => (long)l).ToArray(), 4);
-        using var loss = Functional.CrossEntropy(logits, labels);
-        Assert.Equal(loss.Item(), TensorMetrics.NegativeLogLikelihood(logits, labels), 6);
+        using var logits = torch.tensor(Logits, [4, 3]);
+        using var labels = torch.tensor(LabelArray.Select(l => (long)l).ToArray(), [4]);
+        using var loss = nn.functional.cross_entropy(logits, labels);
+        Assert.Equal(loss.item<float>(), TensorMetrics.NegativeLogLikelihood(logits, labels), 6);
     }
 
     [Fact]
     public void Logits_must_be_a_matrix_and_labels_integers()
     {
-        using var vector = Tensor.From(Logits, 12);
-        using var floatLabels = Tensor.From([0f, 1f], 2);
+        using var vector = torch.tensor(Logits, [12]);
+        using var floatLabels = torch.tensor(new float[] { 0f, 1f }, [2]);
         Assert.Throws<ArgumentException>(() => LogitMatrix.FromTensor(vector));
         Assert.Throws<ArgumentException>(() => TensorMetrics.Labels(floatLabels));
     }

@@ -1,6 +1,7 @@
+using SweepGrid.Robustness.Weights;
 using SweepGrid.Robustness.Models;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
+
+using TorchSharp.Modules;
 
 namespace SweepGrid.Robustness.Tests.Models;
 
@@ -33,7 +34,7 @@ public class AblationCnnTests
         Assert.Equal(4, ModelStructure.CountOf<BatchNorm2d>(model));
         Assert.Equal(1, ModelStructure.CountOf<BatchNorm1d>(model));
         Assert.Equal(2, ModelStructure.CountOf<MaxPool2d>(model));
-        Assert.Equal(3, ModelStructure.CountOf<Dropout>(model));
+        Assert.Equal(3, ModelStructure.CountOf<SeededDropout>(model));
     }
 
     [Fact]
@@ -43,9 +44,9 @@ public class AblationCnnTests
         using var model = Create(AblationSwitches.Original with { Dropout = false });
 
         Assert.Equal("no-dropout", model.Switches.VariantName);
-        Assert.Equal(0, ModelStructure.CountOf<Dropout>(model));
+        Assert.Equal(0, ModelStructure.CountOf<SeededDropout>(model));
         Assert.Equal(original.ParameterCount(), model.ParameterCount());
-        Assert.Equal(ModelStructure.Layout(original).Replace(",Dropout", "", StringComparison.Ordinal), ModelStructure.Layout(model));
+        Assert.Equal(ModelStructure.Layout(original).Replace(",SeededDropout", "", StringComparison.Ordinal), ModelStructure.Layout(model));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public class AblationCnnTests
         Assert.Equal("no-batchnorm", model.Switches.VariantName);
         Assert.Equal(0, ModelStructure.CountOf<BatchNorm2d>(model) + ModelStructure.CountOf<BatchNorm1d>(model));
         Assert.Equal(WeightsAndBiases, model.ParameterCount());
-        Assert.Empty(model.NamedBuffers());
+        Assert.Empty(model.named_buffers());
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class AblationCnnTests
 
         Assert.Equal("no-steplr", model.Switches.VariantName);
         Assert.Equal(ModelStructure.Layout(original), ModelStructure.Layout(model));
-        Assert.Equal(ParameterArchive.Save(original), ParameterArchive.Save(model));
+        Assert.Equal(ModelWeights.Save(original), ModelWeights.Save(model));
     }
 
     [Fact]

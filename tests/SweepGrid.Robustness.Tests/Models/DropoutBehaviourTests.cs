@@ -1,5 +1,5 @@
+using SweepGrid.Robustness.Weights;
 using SweepGrid.Robustness.Models;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Models;
 
@@ -12,7 +12,7 @@ public class DropoutBehaviourTests
         using var generator = new Generator(11);
         using var model = new LeNet(DropoutLayout.All, generator);
         using var images = ModelStructure.RandomImages(4, seed: 12);
-        model.Train();
+        model.train();
 
         var first = ModelStructure.Outputs(model, images);
         var second = ModelStructure.Outputs(model, images);
@@ -26,7 +26,7 @@ public class DropoutBehaviourTests
         using var generator = new Generator(11);
         using var model = new LeNet(DropoutLayout.All, generator);
         using var images = ModelStructure.RandomImages(4, seed: 12);
-        model.Eval();
+        model.eval();
 
         var first = ModelStructure.Outputs(model, images);
         var second = ModelStructure.Outputs(model, images);
@@ -40,10 +40,10 @@ public class DropoutBehaviourTests
         using var withDropout = new LeNet(DropoutLayout.All, new Generator(21));
         using var without = new LeNet(DropoutLayout.None, new Generator(21));
         using var images = ModelStructure.RandomImages(4, seed: 22);
-        withDropout.Eval();
-        without.Eval();
+        withDropout.eval();
+        without.eval();
 
-        Assert.Equal(ParameterArchive.Save(without), ParameterArchive.Save(withDropout));
+        Assert.Equal(ModelWeights.Save(without), ModelWeights.Save(withDropout));
         Assert.Equal(ModelStructure.Outputs(without, images), ModelStructure.Outputs(withDropout, images));
     }
 
@@ -54,8 +54,10 @@ public class DropoutBehaviourTests
         using var model = new LeNet(DropoutLayout.None, generator);
         using var images = ModelStructure.RandomImages(4, seed: 14);
 
-        var training = ModelStructure.Outputs(model.Train(), images);
-        var evaluating = ModelStructure.Outputs(model.Eval(), images);
+        model.train();
+        var training = ModelStructure.Outputs(model, images);
+        model.eval();
+        var evaluating = ModelStructure.Outputs(model, images);
 
         Assert.Equal(training, evaluating);
     }
@@ -66,15 +68,15 @@ public class DropoutBehaviourTests
         using var generator = new Generator(15);
         using var autoencoder = new DenoisingAutoencoder(generator: generator);
         using var images = ModelStructure.RandomImages(3, seed: 16);
-        using var flat = images.Flatten(1);
-        using var noGrad = Autograd.NoGrad();
+        using var flat = images.flatten(1);
+        using var noGrad = torch.no_grad();
 
         foreach (var input in new[] { images, flat })
         {
-            using var output = autoencoder.Forward(input);
+            using var output = autoencoder.forward(input);
 
-            Assert.Equal(input.Shape, output.Shape);
-            Assert.All(output.ToArray<float>(), v => Assert.True(v is >= 0 and <= 1, $"a reconstruction pixel should lie in [0, 1], got {v}"));
+            Assert.Equal(input.shape, output.shape);
+            Assert.All(output.data<float>().ToArray(), v => Assert.True(v is >= 0 and <= 1, $"a reconstruction pixel should lie in [0, 1], got {v}"));
         }
     }
 
@@ -85,10 +87,10 @@ public class DropoutBehaviourTests
         using var autoencoder = new DenoisingAutoencoder(inputDropout: 0.5, generator: generator);
         using var images = ModelStructure.RandomImages(2, seed: 18);
 
-        autoencoder.Train();
+        autoencoder.train();
         var trainingFirst = ModelStructure.Outputs(autoencoder, images);
         var trainingSecond = ModelStructure.Outputs(autoencoder, images);
-        autoencoder.Eval();
+        autoencoder.eval();
         var evalFirst = ModelStructure.Outputs(autoencoder, images);
         var evalSecond = ModelStructure.Outputs(autoencoder, images);
 
@@ -104,10 +106,10 @@ public class DropoutBehaviourTests
         using var classifier = new LeNet(generator: generator);
         using var stacked = new SweepGrid.Robustness.Conditions.PreprocessedModel(autoencoder, classifier);
         using var images = ModelStructure.RandomImages(2, seed: 20);
-        stacked.Eval();
+        stacked.eval();
 
         var cleaned = ModelStructure.Outputs(autoencoder, images);
-        using var cleanedImages = Tensor.From(cleaned, 2, 1, 28, 28);
+        using var cleanedImages = torch.tensor(cleaned, [2, 1, 28, 28]);
         var expected = ModelStructure.Outputs(classifier, cleanedImages);
 
         Assert.Equal(expected, ModelStructure.Outputs(stacked, images));

@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Models;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Models;
 
@@ -43,12 +42,12 @@ public class OutputShapeTests
 
         foreach (var training in new[] { true, false })
         {
-            model.Train(training);
-            using var noGrad = Autograd.NoGrad();
-            using var logits = model.Forward(images);
+            model.train(training);
+            using var noGrad = torch.no_grad();
+            using var logits = model.forward(images);
 
-            Assert.True(logits.Shape.SequenceEqual([3L, 10]), $"{Spec(name)} (training={training}) should return [3, 10] logits, got [{string.Join(", ", logits.Shape)}]");
-            Assert.All(logits.ToArray<float>(), v => Assert.True(float.IsFinite(v), $"{Spec(name)} returned a non-finite logit {v}"));
+            Assert.True(logits.shape.SequenceEqual([3L, 10]), $"{Spec(name)} (training={training}) should return [3, 10] logits, got [{string.Join(", ", logits.shape)}]");
+            Assert.All(logits.data<float>().ToArray(), v => Assert.True(float.IsFinite(v), $"{Spec(name)} returned a non-finite logit {v}"));
         }
     }
 
@@ -68,8 +67,8 @@ public class OutputShapeTests
 
         var cnn = Assert.IsType<SimpleCnn>(model);
         Assert.Equal(5, cnn.KernelSize);
-        Assert.Equal(5, ModelStructure.CountOf<SweepGrid.Torch.Nn.GELU>(cnn));
-        Assert.Equal(0, ModelStructure.CountOf<SweepGrid.Torch.Nn.ReLU>(cnn));
+        Assert.Equal(5, ModelStructure.CountOf<TorchSharp.Modules.GELU>(cnn));
+        Assert.Equal(0, ModelStructure.CountOf<TorchSharp.Modules.ReLU>(cnn));
     }
 
     [Fact]
@@ -78,14 +77,14 @@ public class OutputShapeTests
         using var generator = new Generator(5);
         using var mlp = new MlpT(0.25, generator: generator);
         using var images = ModelStructure.RandomImages(4, seed: 6);
-        using var flat = images.Flatten(1);
-        using var noGrad = Autograd.NoGrad();
+        using var flat = images.flatten(1);
+        using var noGrad = torch.no_grad();
 
         using var fromImages = mlp.HiddenNetInput(images);
         using var fromFlat = mlp.HiddenNetInput(flat);
 
-        Assert.Equal([4L, 256], fromImages.Shape);
-        Assert.Equal(fromImages.ToArray<float>(), fromFlat.ToArray<float>());
+        Assert.Equal([4L, 256], fromImages.shape);
+        Assert.Equal(fromImages.data<float>().ToArray(), fromFlat.data<float>().ToArray());
     }
 
     [Fact]
@@ -94,16 +93,16 @@ public class OutputShapeTests
         using var generator = new Generator(5);
         using var hot = new MlpT(4, generator: generator);
         using var images = ModelStructure.RandomImages(2, seed: 6);
-        using var noGrad = Autograd.NoGrad();
+        using var noGrad = torch.no_grad();
 
         using var net = hot.HiddenNetInput(images);
-        var netValues = net.ToArray<float>();
-        using var activation = Tensor.From(netValues.Select(v => (float)(1 / (1 + Math.Exp(-v / 4.0)))).ToArray(), 2, 256);
-        var weights = hot.NamedParameters().ToDictionary(p => p.Name, p => p.Parameter);
-        using var expected = SweepGrid.Torch.Functional.Linear(activation, weights["output.weight"], weights["output.bias"]);
+        var netValues = net.data<float>().ToArray();
+        using var activation = torch.tensor(netValues.Select(v => (float)(1 / (1 + Math.Exp(-v / 4.0)))).ToArray(), [2, 256]);
+        var weights = hot.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        using var expected = nn.functional.linear(activation, weights["output.weight"], weights["output.bias"]);
         var actual = ModelStructure.Outputs(hot, images);
 
-        var worst = expected.ToArray<float>().Zip(actual, (e, a) => Math.Abs(e - a)).Max();
+        var worst = expected.data<float>().ToArray().Zip(actual, (e, a) => Math.Abs(e - a)).Max();
         Assert.True(worst < 1e-5, $"logits should equal W·σ(net/T) + b; largest difference {worst}");
     }
 

@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Models;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Models;
 

@@ -1,6 +1,6 @@
+using SweepGrid.Robustness.Weights;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Training;
 
@@ -19,7 +19,7 @@ public class AdversarialCommitteeTests
         using var generator = new Generator(Natural.Seed);
         var settings = new CommitteeSettings(Members: 3, IterationsPerSnapshot: 3, Epsilon: 0.2, GradientScale: gradientScale);
 
-        var result = AdversarialCommittee.Train(Spec, data, Natural, settings, Device.Cpu, generator);
+        var result = AdversarialCommittee.Train(Spec, data, Natural, settings, torch.CPU, generator);
 
         Assert.Equal(TrainingStatus.Completed, result.Status);
         Assert.Null(result.Reason);
@@ -28,7 +28,7 @@ public class AdversarialCommitteeTests
         for (var i = 0; i < 3; i++)
         {
             using var member = SyntheticTraining.Load(Spec, result.Snapshots[i]);
-            Assert.True(ParameterArchive.Save(member).AsSpan().SequenceEqual(result.Snapshots[i]), $"snapshot {i} should load into a fresh {Spec} unchanged");
+            Assert.True(ModelWeights.Save(member).AsSpan().SequenceEqual(result.Snapshots[i]), $"snapshot {i} should load into a fresh {Spec} unchanged");
             for (var j = i + 1; j < 3; j++)
             {
                 Assert.False(result.Snapshots[i].AsSpan().SequenceEqual(result.Snapshots[j]), $"committee members {i} and {j} should differ");
@@ -42,7 +42,7 @@ public class AdversarialCommitteeTests
         using var data = new SyntheticDigitsSource(100, seed: 6);
         using var generator = new Generator(Natural.Seed);
 
-        var result = AdversarialCommittee.Train(Spec, data, Natural, new CommitteeSettings(Members: 2, IterationsPerSnapshot: 2), Device.Cpu, generator);
+        var result = AdversarialCommittee.Train(Spec, data, Natural, new CommitteeSettings(Members: 2, IterationsPerSnapshot: 2), torch.CPU, generator);
         var (_, natural) = SyntheticTraining.Train(Spec, Natural, data);
 
         Assert.True(result.Snapshots[0].AsSpan().SequenceEqual(natural), "the first committee member should be exactly the model of plain training with the same seed");
@@ -56,7 +56,7 @@ public class AdversarialCommitteeTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        var result = AdversarialCommittee.Train(Spec, data, Natural, new CommitteeSettings(Members: 3, IterationsPerSnapshot: 2), Device.Cpu, generator, cancelled.Token);
+        var result = AdversarialCommittee.Train(Spec, data, Natural, new CommitteeSettings(Members: 3, IterationsPerSnapshot: 2), torch.CPU, generator, cancelled.Token);
 
         Assert.Equal(TrainingStatus.Cancelled, result.Status);
         Assert.Empty(result.Snapshots);
@@ -69,7 +69,7 @@ public class AdversarialCommitteeTests
         using var generator = new Generator(1);
 
         var error = Assert.Throws<ArgumentException>(() =>
-            AdversarialCommittee.Train(Spec, data, Natural, new CommitteeSettings(Epsilon: 0), Device.Cpu, generator));
+            AdversarialCommittee.Train(Spec, data, Natural, new CommitteeSettings(Epsilon: 0), torch.CPU, generator));
 
         Assert.Contains("committee ε must be in (0, 1]", error.Message, StringComparison.Ordinal);
     }

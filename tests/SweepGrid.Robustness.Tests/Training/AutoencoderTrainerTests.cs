@@ -2,7 +2,6 @@ using SweepGrid.Robustness.Conditions;
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Training;
 
@@ -23,7 +22,7 @@ public class AutoencoderTrainerTests
             Optimizer = new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 0.1, Momentum: 0.9, Nesterov: true),
         };
 
-        var result = new AutoencoderTrainer(config).Train(autoencoder, all, Device.Cpu, generator);
+        var result = new AutoencoderTrainer(config).Train(autoencoder, all, torch.CPU, generator);
 
         Assert.Equal(TrainingStatus.Completed, result.Status);
         Assert.Equal(3, result.Curve.Count);
@@ -32,13 +31,13 @@ public class AutoencoderTrainerTests
 
         using var classifier = new MlpT(1.0, generator: generator);
         var stacked = new PreprocessedModel(autoencoder, classifier);
-        stacked.Eval();
-        using var positions = Tensor.Arange(0, 8);
-        var (x, _) = all.Batch(positions, Device.Cpu);
+        stacked.eval();
+        using var positions = torch.arange(0, 8);
+        var (x, _) = all.Batch(positions, torch.CPU);
         using (x)
-        using (var logits = stacked.Forward(x))
+        using (var logits = stacked.forward(x))
         {
-            Assert.Equal([8L, 10L], logits.Shape);
+            Assert.Equal([8L, 10L], logits.shape);
         }
     }
 }

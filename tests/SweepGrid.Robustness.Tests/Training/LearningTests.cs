@@ -3,7 +3,6 @@ using SweepGrid.Robustness.Evaluation;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Tests.Support;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Training;
 
@@ -26,8 +25,8 @@ public class LearningTests
         using var generator = new Generator(config.Seed);
         using var model = new ModelSpec { Kind = ModelKind.LeNet }.Create(generator);
 
-        var result = new Trainer(config).Train(model, train, Device.Cpu, generator);
-        var accuracy = Predictions.Accuracy(model, test, Device.Cpu);
+        var result = new Trainer(config).Train(model, train, torch.CPU, generator);
+        var accuracy = Predictions.Accuracy(model, test, torch.CPU);
 
         Assert.Equal(TrainingStatus.Completed, result.Status);
         Assert.True(accuracy >= expected, $"LeNet after one epoch on 5,000 MNIST images should classify at least {expected:P0} of 2,000 test images, got {accuracy:P2}");
@@ -43,7 +42,7 @@ public class LearningTests
 
         var (result, weights) = SyntheticTraining.Train(SyntheticTraining.SmallMlp, config, train);
         using var model = SyntheticTraining.Load(SyntheticTraining.SmallMlp, weights);
-        var accuracy = Predictions.Accuracy(model, test, Device.Cpu);
+        var accuracy = Predictions.Accuracy(model, test, torch.CPU);
 
         Assert.Equal(TrainingStatus.Completed, result.Status);
         Assert.True(accuracy >= 0.9, $"an MLP trained on 1,000 synthetic digits should classify at least 90% of 500 new ones, got {accuracy:P1}");
@@ -58,7 +57,7 @@ public class LearningTests
         using var generator = new Generator(3);
         using var model = SyntheticTraining.SmallMlp.Create(generator);
 
-        var accuracy = Predictions.Accuracy(model, test, Device.Cpu);
+        var accuracy = Predictions.Accuracy(model, test, torch.CPU);
 
         Assert.True(accuracy < 0.3, $"an untrained MLP should be near chance (10%), got {accuracy:P1}");
     }

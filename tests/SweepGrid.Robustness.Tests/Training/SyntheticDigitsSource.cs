@@ -1,6 +1,5 @@
 using SweepGrid.Robustness.Datasets;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Training;
 

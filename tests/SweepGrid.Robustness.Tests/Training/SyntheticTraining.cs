@@ -1,7 +1,6 @@
+using SweepGrid.Robustness.Weights;
 using SweepGrid.Robustness.Models;
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
-using SweepGrid.Torch.Nn;
 
 namespace SweepGrid.Robustness.Tests.Training;
 
@@ -21,8 +20,8 @@ internal static class SyntheticTraining
         {
             trainer.EpochCompleted += onEpoch;
         }
-        var result = trainer.Train(model, data, Device.Cpu, generator, cancellation);
-        return (result, ParameterArchive.Save(model));
+        var result = trainer.Train(model, data, torch.CPU, generator, cancellation);
+        return (result, ModelWeights.Save(model));
     }
 
     /// <summary>Loads weights into a fresh model of <paramref name="spec"/>.</summary>
@@ -30,7 +29,7 @@ internal static class SyntheticTraining
     {
         using var generator = new Generator(0);
         var model = spec.Create(generator);
-        ParameterArchive.LoadInto(model, weights);
+        ModelWeights.LoadInto(model, weights);
         return model;
     }
 }

@@ -1,5 +1,4 @@
 using SweepGrid.Robustness.Training;
-using SweepGrid.Torch;
 
 namespace SweepGrid.Robustness.Tests.Training;
 
@@ -13,8 +12,8 @@ public class TensorBatchSourceTests
         {
             pixels.AsSpan(i * 784, 784).Fill((byte)((10 * i) + 5));
         }
-        var images = withChannel ? Tensor.From(pixels, count, 1, 28, 28) : Tensor.From(pixels, count, 28, 28);
-        var labels = Tensor.From(Enumerable.Range(0, count).Select(i => (long)(i % 10)).ToArray(), count);
+        var images = withChannel ? torch.tensor(pixels, [count, 1, 28, 28]) : torch.tensor(pixels, [count, 28, 28]);
+        var labels = torch.tensor(Enumerable.Range(0, count).Select(i => (long)(i % 10)).ToArray(), [count]);
         return (images, labels);
     }
 
@@ -27,18 +26,18 @@ public class TensorBatchSourceTests
         using var _ = images;
         using var __ = labels;
         var source = new TensorBatchSource(images, labels);
-        using var scope = DisposeScope.Begin();
+        using var scope = torch.NewDisposeScope();
 
-        var (x, y) = source.Batch(Tensor.From([4L, 0L, 4L], 3), Device.Cpu);
+        var (x, y) = source.Batch(torch.tensor(new long[] { 4L, 0L, 4L }, [3]), torch.CPU);
 
         Assert.Equal(6, source.Count);
-        Assert.Equal([3L, 1, 28, 28], x.Shape);
-        Assert.Equal(ScalarType.Float32, x.DType);
-        var values = x.ToArray<float>();
+        Assert.Equal([3L, 1, 28, 28], x.shape);
+        Assert.Equal(ScalarType.Float32, x.dtype);
+        var values = x.data<float>().ToArray();
         Assert.Equal(45f / 255f, values[0]);
         Assert.Equal(5f / 255f, values[784]);
         Assert.Equal(45f / 255f, values[(2 * 784) + 783]);
-        Assert.Equal([4L, 0L, 4L], y.ToArray<long>());
+        Assert.Equal([4L, 0L, 4L], y.data<long>().ToArray());
     }
 
     [Fact]
@@ -47,16 +46,16 @@ public class TensorBatchSourceTests
         var (images, labels) = Data(8);
         using var _ = images;
         using var __ = labels;
-        using var subset = Tensor.From([7L, 2L, 5L], 3);
+        using var subset = torch.tensor(new long[] { 7L, 2L, 5L }, [3]);
         var source = new TensorBatchSource(images, labels, subset);
-        using var scope = DisposeScope.Begin();
+        using var scope = torch.NewDisposeScope();
 
-        var (x, y) = source.Batch(Tensor.From([2L, 0L], 2), Device.Cpu);
+        var (x, y) = source.Batch(torch.tensor(new long[] { 2L, 0L }, [2]), torch.CPU);
 
         Assert.Equal(3, source.Count);
-        Assert.Equal([5L, 7L], y.ToArray<long>());
-        Assert.Equal(55f / 255f, x.ToArray<float>()[0]);
-        Assert.Equal(75f / 255f, x.ToArray<float>()[784]);
+        Assert.Equal([5L, 7L], y.data<long>().ToArray());
+        Assert.Equal(55f / 255f, x.data<float>().ToArray()[0]);
+        Assert.Equal(75f / 255f, x.data<float>().ToArray()[784]);
     }
 
     [Fact]
@@ -65,8 +64,8 @@ public class TensorBatchSourceTests
         var (images, labels) = Data(4);
         using var _ = images;
         using var __ = labels;
-        using var floats = images.To(ScalarType.Float32);
-        using var fewerLabels = labels.Narrow(0, 0, 3);
+        using var floats = images.to(ScalarType.Float32);
+        using var fewerLabels = labels.narrow(0, 0, 3);
 
         var dtype = Assert.Throws<ArgumentException>(() => new TensorBatchSource(floats, labels));
         var count = Assert.Throws<ArgumentException>(() => new TensorBatchSource(images, fewerLabels));
@@ -79,10 +78,10 @@ public class TensorBatchSourceTests
     public void Trainer_trains_from_a_tensor_batch_source()
     {
         using var data = new SyntheticDigitsSource(60, seed: 3);
-        using var positions = Tensor.Arange(0, 60);
-        using var scope = DisposeScope.Begin();
-        var (images, labels) = data.Batch(positions, Device.Cpu);
-        var bytes = images.Mul(255.0).Round().To(ScalarType.UInt8);
+        using var positions = torch.arange(0, 60);
+        using var scope = torch.NewDisposeScope();
+        var (images, labels) = data.Batch(positions, torch.CPU);
+        var bytes = images.mul(255.0).round().to(ScalarType.Byte);
         var source = new TensorBatchSource(bytes, labels);
         var config = new TrainingConfig { Seed = 1, BatchSize = 20 };
 
