@@ -45,6 +45,7 @@ public static class RunCommand
                 specText = await File.ReadAllTextAsync(parse.GetValue(file)!, CancellationToken.None).ConfigureAwait(false);
                 plan = StudyFiles.ExpandForRun(spec, parse.GetValue(profile), dataDirectory);
                 chosen = Device.Parse(parse.GetValue(device)!);
+                DeviceCheck.EnsureAvailable(chosen, "--device");
                 layout = SlotLayout.Fit(Environment.ProcessorCount, parse.GetValue(slots), parse.GetValue(threads));
             }
             catch (SpecException e)
