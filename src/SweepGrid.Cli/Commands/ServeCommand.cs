@@ -115,7 +115,7 @@ public static class ServeCommand
                 ? new NodeOptions { NodeId = NodeIds.New($"{member.EffectivePublicHostname}:{member.Port.ToString(CultureInfo.InvariantCulture)}"), Slots = slots, ThreadsPerSlot = nodeHost.Threads }
                 : null;
             builder.Services.AddSweepGridMember(member, node, StoreLocation.Journal(database.Url), new CoordinatorOptions(), provider =>
-                nodeHost.Executor == "noop" ? new NoOpTrialExecutor() : new ScienceTrialExecutor(store, configured.Data, device, TimeProvider.System));
+                nodeHost.Executor == "noop" ? new NoOpTrialExecutor(nodeHost.NoOpDuration) : new ScienceTrialExecutor(store, configured.Data, device, TimeProvider.System));
             if (member.IsCoordinator)
             {
                 // HTTP API (SweepGrid.Server): builder.Services.AddSweepGridApi(builder.Configuration);

@@ -19,4 +19,7 @@ public sealed class NodeHostOptions
 
     /// <summary><c>science</c> (train and evaluate) or <c>noop</c> (complete at once: orchestration tests and benchmarks).</summary>
     public string Executor { get; set; } = "science";
+
+    /// <summary>How long each <c>noop</c> trial takes (default 0: at once).</summary>
+    public TimeSpan NoOpDuration { get; set; }
 }

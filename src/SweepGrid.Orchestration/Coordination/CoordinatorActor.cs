@@ -59,7 +59,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Command<RetryStudy>(OnRetry);
         Command<CheckOrphans>(_ => ReleaseOrphans());
         Command<Housekeep>(_ => OnHousekeep());
-        Command<HousekeepingDone>(_ => housekeeping = false);
+        Command<HousekeepingDone>(_ => { housekeeping = false; });
         Command<Continue>(next => next.Action());
         Command<RetryReconcile>(_ => PipeReconcile());
         Command<Ignored>(_ => { });
