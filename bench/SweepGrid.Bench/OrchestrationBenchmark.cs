@@ -75,8 +75,8 @@ internal static class OrchestrationBenchmark
             if (completedBefore > 0)
             {
                 using var stop = new CancellationTokenSource();
-                var first = new EmbeddedRunner(store, JournalDatabase.Sqlite(path), new NoOpTrialExecutor(), new NodeOptions { NodeId = NodeIds.New("bench"), Slots = 2 })
-                    { ProgressInterval = TimeSpan.FromMilliseconds(20) };
+                var node = new NodeOptions { NodeId = NodeIds.New("bench"), Slots = 2 };
+                var first = new EmbeddedRunner(store, JournalDatabase.Sqlite(path), new NoOpTrialExecutor(), node) { ProgressInterval = TimeSpan.FromMilliseconds(20) };
                 await first.RunAsync(study, p =>
                 {
                     if (p.Count(TrialState.Completed) >= completedBefore)
@@ -87,8 +87,11 @@ internal static class OrchestrationBenchmark
             }
             var probe = new FirstTrialExecutor();
             var clock = Stopwatch.StartNew();
-            var run = new EmbeddedRunner(store, JournalDatabase.Sqlite(path), probe, new NodeOptions { NodeId = NodeIds.New("bench"), Slots = 2 })
-                { ProgressInterval = TimeSpan.FromMilliseconds(20) }.RunAsync(study, null, probe.Stop.Token);
+            var restarted = new EmbeddedRunner(store, JournalDatabase.Sqlite(path), probe, new NodeOptions { NodeId = NodeIds.New("bench"), Slots = 2 })
+            {
+                ProgressInterval = TimeSpan.FromMilliseconds(20),
+            };
+            var run = restarted.RunAsync(study, null, probe.Stop.Token);
             await probe.First.Task;
             var seconds = clock.Elapsed.TotalSeconds;
             probe.Stop.Cancel();
