@@ -5,6 +5,7 @@
 #   scripts/postgres-for-tests.sh start [DIR]   creates and starts it; prints the directory on the first line
 #                                              and writes the Npgsql connection string to DIR/connection-string
 #   scripts/postgres-for-tests.sh stop DIR      stops it and deletes DIR
+#   scripts/postgres-for-tests.sh restart DIR   stops it abruptly (-m immediate) and starts it again on the same port
 #
 # Run as root, it installs the Debian package `postgresql` when missing and runs the server as the
 # `postgres` user (PostgreSQL refuses to run as root). Run as another user, the server runs as that user.
@@ -86,8 +87,17 @@ stop() {
   rm -rf "$dir"
 }
 
+restart() {
+  local dir="${1:?usage: $0 restart DIR}" bin
+  bin=$(find_bin) || die "PostgreSQL binaries not found; cannot restart the server in $dir"
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null 2>&1 \
+    || die "could not restart PostgreSQL (log: $dir/server.log): $(tail -n 5 "$dir/server.log" 2>/dev/null)"
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) die "usage: $0 start [DIR] | stop DIR" ;;
+  restart) shift; restart "$@" ;;
+  *) die "usage: $0 start [DIR] | stop DIR | restart DIR" ;;
 esac

@@ -2,15 +2,17 @@ using System.Diagnostics;
 using System.Text.Json;
 using SweepGrid.Orchestration.Embedded;
 using SweepGrid.Orchestration.Execution;
+using SweepGrid.Orchestration.Hosting;
 using SweepGrid.Orchestration.Nodes;
 using SweepGrid.Store;
 
 namespace SweepGrid.Bench;
 
 /// <summary>
-/// Orchestration overhead with no-op trials on SQLite: trials per second through submit, lease and
-/// result (the whole embedded path: actors, slots, fenced writes), and the time from a restart
-/// (new store, resubmission of the study, reclaiming leases) to the first new lease of a large study.
+/// Orchestration overhead with no-op trials on SQLite: trials per second through submit, dispatch and
+/// result (the whole embedded path: coordinator journal, node actor, slots, fenced writes), the time from
+/// start to the first dispatched trial, and from a restart of a large study (journal recovery, resubmission)
+/// to its first new dispatch.
 /// </summary>
 internal static class OrchestrationBenchmark
 {
@@ -21,14 +23,16 @@ internal static class OrchestrationBenchmark
         var restartTrials = a.GetInt("restart-trials", 10000);
         var slots = a.GetInt("slots", 2);
         var throughput = Throughput(trials, slots).GetAwaiter().GetResult();
-        var restart = RestartToFirstLease(restartTrials).GetAwaiter().GetResult();
+        var start = StartToFirstDispatch(10, completedBefore: 0).GetAwaiter().GetResult();
+        var restart = StartToFirstDispatch(restartTrials, completedBefore: a.GetInt("completed-before-restart", 2000)).GetAwaiter().GetResult();
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["trials"] = trials,
             ["slots"] = slots,
             ["trials_per_second"] = throughput,
             ["restart_trials"] = restartTrials,
-            ["restart_to_first_lease_seconds"] = restart,
+            ["start_to_first_dispatch_seconds"] = start,
+            ["recovery_to_first_dispatch_seconds"] = restart,
         }));
         return 0;
     }
@@ -39,9 +43,9 @@ internal static class OrchestrationBenchmark
         try
         {
             await using var store = TrialStores.OpenSqlite(path);
-            var node = new NodeOptions { NodeId = "bench", Slots = slots, PollInterval = TimeSpan.FromMilliseconds(50) };
+            var node = new NodeOptions { NodeId = NodeIds.New("bench"), Slots = slots, PollInterval = TimeSpan.FromMilliseconds(50) };
             var clock = Stopwatch.StartNew();
-            var end = await new EmbeddedRunner(store, new NoOpTrialExecutor(), node) { ProgressInterval = TimeSpan.FromMilliseconds(50) }
+            var end = await new EmbeddedRunner(store, JournalDatabase.Sqlite(path), new NoOpTrialExecutor(), node) { ProgressInterval = TimeSpan.FromMilliseconds(50) }
                 .RunAsync(Study("throughput", trials), null, CancellationToken.None);
             if (end != RunEnd.Finished)
             {
@@ -55,34 +59,63 @@ internal static class OrchestrationBenchmark
         }
     }
 
-    private static async Task<double> RestartToFirstLease(int trials)
+    /// <summary>
+    /// Seconds from <c>RunAsync</c> to the first trial on a slot: a fresh database (host start, journal tables,
+    /// migration, submission) when <paramref name="completedBefore"/> is 0; otherwise the same study is first run
+    /// until that many trials completed and interrupted, so the second start recovers the coordinator from its
+    /// journal and snapshots and resubmits all <paramref name="trials"/> trials.
+    /// </summary>
+    private static async Task<double> StartToFirstDispatch(int trials, int completedBefore)
     {
         var path = Path.Combine(Path.GetTempPath(), $"sweepgrid-bench-{Guid.NewGuid():N}.db");
         var study = Study("restart", trials);
         try
         {
-            await using (var first = TrialStores.OpenSqlite(path))
-            {
-                await first.MigrateAsync();
-                await first.SubmitStudyAsync(study, DateTimeOffset.UtcNow);
-                // A process that died holding leases.
-                for (var i = 0; i < 2; i++)
-                {
-                    await first.LeaseNextAsync("bench-embedded", TimeSpan.FromSeconds(30), DateTimeOffset.UtcNow);
-                }
-            }
-            var clock = Stopwatch.StartNew();
             await using var store = TrialStores.OpenSqlite(path);
-            await store.MigrateAsync();
-            await store.ReapExpiredLeasesAsync(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30));
-            await store.SubmitStudyAsync(study, DateTimeOffset.UtcNow);
-            var lease = await store.LeaseNextAsync("bench-embedded", TimeSpan.FromSeconds(30), DateTimeOffset.UtcNow);
+            if (completedBefore > 0)
+            {
+                using var stop = new CancellationTokenSource();
+                var node = new NodeOptions { NodeId = NodeIds.New("bench"), Slots = 2 };
+                var first = new EmbeddedRunner(store, JournalDatabase.Sqlite(path), new NoOpTrialExecutor(), node) { ProgressInterval = TimeSpan.FromMilliseconds(20) };
+                await first.RunAsync(study, p =>
+                {
+                    if (p.Count(TrialState.Completed) >= completedBefore)
+                    {
+                        stop.Cancel();
+                    }
+                }, stop.Token);
+            }
+            var probe = new FirstTrialExecutor();
+            var clock = Stopwatch.StartNew();
+            var restarted = new EmbeddedRunner(store, JournalDatabase.Sqlite(path), probe, new NodeOptions { NodeId = NodeIds.New("bench"), Slots = 2 })
+            {
+                ProgressInterval = TimeSpan.FromMilliseconds(20),
+            };
+            var run = restarted.RunAsync(study, null, probe.Stop.Token);
+            await probe.First.Task;
             var seconds = clock.Elapsed.TotalSeconds;
-            return lease is null ? throw new InvalidOperationException("no lease after restart") : seconds;
+            probe.Stop.Cancel();
+            await run;
+            return seconds;
         }
         finally
         {
             DeleteDatabase(path);
+        }
+    }
+
+    /// <summary>Notes when the first trial reaches a slot, then hands every trial back.</summary>
+    private sealed class FirstTrialExecutor : ITrialExecutor
+    {
+        public TaskCompletionSource First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationTokenSource Stop { get; } = new();
+
+        public TrialOutcome Execute(Lease lease, Action<TrialProgress> progress, CancellationToken cancellation)
+        {
+            First.TrySetResult();
+            cancellation.WaitHandle.WaitOne();
+            return new TrialOutcome.Cancelled("benchmark over");
         }
     }
 

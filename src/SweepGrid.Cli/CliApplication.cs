@@ -35,6 +35,7 @@ public static class CliApplication
             TrainCommand.Create(options, Console.Out, Console.Error),
             DataCommand.Create(options, Console.Out, Console.Error),
             RunCommand.Create(options, Console.Out, Console.Error),
+            ServeCommand.Create(options, Console.Out, Console.Error),
             ValidateCommand.Create(Console.Out, Console.Error),
         };
         foreach (var command in StudyCommands.Create(Console.Out, Console.Error))

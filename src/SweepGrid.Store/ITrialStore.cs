@@ -124,6 +124,28 @@ public interface ITrialStore : IAsyncDisposable
     /// </summary>
     Task<int> ReapExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 
+    // ---- the coordinator's dispatch writes ----
+
+    /// <summary>
+    /// Returns a dispatched trial to the queue, fenced by the lease token, in one transaction. With
+    /// <paramref name="attemptSpent"/> false (a graceful stop: Ctrl-C, SIGTERM, drain, a slot that could not take it)
+    /// the attempt the dispatch counted is given back; with true (the node was lost with the trial on it) the attempt
+    /// counts, and a trial whose attempts are used up becomes <c>failed</c> with <paramref name="reason"/> (its pending
+    /// dependants too). A trial whose studies were cancelled becomes <c>cancelled</c>. Rejected (nothing stored) when
+    /// the token no longer matches.
+    /// </summary>
+    Task<LeaseWriteOutcome> ReleaseAsync(Lease lease, string reason, bool attemptSpent, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Every trial the read model shows as dispatched, in submission order (the coordinator reconciles them with its journal).</summary>
+    Task<IReadOnlyList<HeldTrial>> ListHeldTrialsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives the study's failed trials (and the dependants that failed with them) fresh attempts in one transaction:
+    /// those whose dependencies are complete become <c>queued</c>, the others <c>pending</c>; the study runs again.
+    /// Returns how many failed trials were retried, or null when no study has that id.
+    /// </summary>
+    Task<int?> RetryFailedAsync(string studyId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
     // ---- artifacts ----
 
     /// <summary>
@@ -179,6 +201,16 @@ public interface ITrialStore : IAsyncDisposable
     /// <c>pg_try_advisory_xact_lock</c>, so concurrent attempts never wait on each other.
     /// </summary>
     Task<bool> TryAcquireCoordinatorLockAsync(string holder, TimeSpan ttl, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Who holds the coordinator role, or null when nobody ever took it.</summary>
+    Task<CoordinatorLock?> GetCoordinatorLockAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the coordinator role from <paramref name="deadHolder"/> before its time runs out, for a caller that
+    /// knows that holder is gone (e.g. its process no longer exists on this machine). Returns false when someone
+    /// else holds it by now.
+    /// </summary>
+    Task<bool> TakeOverCoordinatorLockAsync(string deadHolder, string holder, TimeSpan ttl, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Gives the coordinator role up if <paramref name="holder"/> holds it. Idempotent.</summary>
     Task ReleaseCoordinatorLockAsync(string holder, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using SweepGrid.Orchestration.Embedded;
+using SweepGrid.Orchestration.Hosting;
 using SweepGrid.Orchestration.Execution;
 using SweepGrid.Orchestration.Nodes;
 using SweepGrid.Store;
@@ -9,12 +10,14 @@ public class EmbeddedRunnerTests
 {
     private static readonly NodeOptions Node = new()
     {
-        NodeId = "test-node",
+        NodeId = NodeIds.New("test-node"),
         Slots = 4,
         PollInterval = TimeSpan.FromMilliseconds(20),
-        HeartbeatInterval = TimeSpan.FromSeconds(1),
-        LeaseDuration = TimeSpan.FromSeconds(10),
+        HeartbeatInterval = TimeSpan.FromMilliseconds(200),
     };
+
+    private static EmbeddedRunner Runner(ITrialStore store, string path, ITrialExecutor executor, NodeOptions node) =>
+        new(store, JournalDatabase.Sqlite(path), executor, node) { ProgressInterval = TimeSpan.FromMilliseconds(20) };
 
     [Fact]
     public async Task Every_trial_completes_exactly_once_and_ensembles_wait_for_their_members()
@@ -23,7 +26,7 @@ public class EmbeddedRunnerTests
         await using var store = TrialStores.OpenSqlite(path);
         var study = StudyFixtures.Study("s", trials: 40, ensembles: 2);
 
-        var end = await new EmbeddedRunner(store, new NoOpTrialExecutor(), Node) { ProgressInterval = TimeSpan.FromMilliseconds(20) }
+        var end = await Runner(store, path, new NoOpTrialExecutor(), Node)
             .RunAsync(study, null, CancellationToken.None);
 
         Assert.Equal(RunEnd.Finished, end);
@@ -45,7 +48,7 @@ public class EmbeddedRunnerTests
         using var stop = new CancellationTokenSource();
         await using (var store = TrialStores.OpenSqlite(path))
         {
-            var end = await new EmbeddedRunner(store, gate, Node with { Slots = 2 }) { ProgressInterval = TimeSpan.FromMilliseconds(20) }
+            var end = await Runner(store, path, gate, Node with { Slots = 2 })
                 .RunAsync(study, p =>
                 {
                     if (p.Count(TrialState.Completed) >= 10)
@@ -57,11 +60,18 @@ public class EmbeddedRunnerTests
             var counts = await store.CountTrialsByStateAsync("r");
             Assert.True(counts[TrialState.Completed] is >= 10 and < 30, $"expected part of the study done, got {counts[TrialState.Completed]} completed");
             Assert.Equal(0, counts[TrialState.Leased]);
+            // Interrupted trials were handed back without spending an attempt.
+            foreach (var trial in study.Trials)
+            {
+                var stored = (await store.GetTrialAsync(trial.TrialId))!;
+                Assert.True(stored.State == TrialState.Completed || stored.Attempts == 0,
+                    $"trial {trial.TrialId} is {stored.State} with {stored.Attempts} attempts spent; a drain must not spend one");
+            }
         }
         await using (var store = TrialStores.OpenSqlite(path))
         {
             var counting = new CountingExecutor();
-            var end = await new EmbeddedRunner(store, counting, Node) { ProgressInterval = TimeSpan.FromMilliseconds(20) }.RunAsync(study, null, CancellationToken.None);
+            var end = await Runner(store, path, counting, Node with { NodeId = NodeIds.New("test-node") }).RunAsync(study, null, CancellationToken.None);
 
             Assert.Equal(RunEnd.Finished, end);
             var results = await store.GetResultsAsync("r");
@@ -73,21 +83,58 @@ public class EmbeddedRunnerTests
     }
 
     [Fact]
-    public async Task Two_nodes_on_one_database_share_the_work_without_running_a_trial_twice()
+    public async Task A_second_run_on_the_same_database_refuses_and_names_the_process_that_holds_it()
     {
         var path = StudyFixtures.TempDatabase();
         await using var first = TrialStores.OpenSqlite(path);
         await using var second = TrialStores.OpenSqlite(path);
-        var study = StudyFixtures.Study("two", trials: 60);
-        var a = new CountingExecutor();
-        var b = new CountingExecutor();
+        var blocking = new GatedExecutor(releaseAfter: 0);
+        using var stop = new CancellationTokenSource();
+        var started = new TaskCompletionSource();
+        var running = Runner(first, path, blocking, Node with { Slots = 1 })
+            .RunAsync(StudyFixtures.Study("one", trials: 4), p =>
+            {
+                if (p.Count(TrialState.Leased) == 1)
+                {
+                    started.TrySetResult();
+                }
+            }, stop.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
-        await Task.WhenAll(
-            new EmbeddedRunner(first, a, Node with { NodeId = "a", Slots = 2 }) { ProgressInterval = TimeSpan.FromMilliseconds(20) }.RunAsync(study, null, CancellationToken.None),
-            new EmbeddedRunner(second, b, Node with { NodeId = "b", Slots = 2 }) { ProgressInterval = TimeSpan.FromMilliseconds(20) }.RunAsync(study, null, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<DatabaseInUseException>(() =>
+            Runner(second, path, new NoOpTrialExecutor(), Node with { NodeId = NodeIds.New("other") })
+                .RunAsync(StudyFixtures.Study("two", trials: 4), null, CancellationToken.None));
 
-        Assert.Equal(60, a.Executed + b.Executed);
-        Assert.Equal(60, (await first.GetResultsAsync("two")).Count);
+        Assert.Contains($"pid {Environment.ProcessId} on {Environment.MachineName}", refused.Message, StringComparison.Ordinal);
+        stop.Cancel();
+        Assert.Equal(RunEnd.Interrupted, await running);
+        var counts = await first.CountTrialsByStateAsync("one");
+        Assert.Equal(4, counts[TrialState.Queued]);
+        Assert.Null(await first.GetStudyAsync("two"));
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_study_through_the_coordinator_stops_its_running_trials()
+    {
+        var path = StudyFixtures.TempDatabase();
+        await using var store = TrialStores.OpenSqlite(path);
+        var blocking = new GatedExecutor(releaseAfter: 0);
+        var runner = Runner(store, path, blocking, Node with { Slots = 2 });
+        Task<StudyRecord?>? cancel = null;
+
+        var end = await runner.RunAsync(StudyFixtures.Study("c", trials: 6), p =>
+        {
+            if (cancel is null && p.Count(TrialState.Leased) == 2)
+            {
+                cancel = runner.Control!.CancelAsync("c");
+            }
+        }, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(RunEnd.Finished, end);
+        Assert.Equal(StudyState.Cancelled, (await cancel!)!.State);
+        var counts = await store.CountTrialsByStateAsync("c");
+        Assert.Equal(6, counts[TrialState.Cancelled]);
         File.Delete(path);
     }
 

@@ -52,6 +52,16 @@ public sealed class PostgresServer : IAsyncLifetime
             await RunAsync(script, "stop", clusterDirectory);
     }
 
+    /// <summary>Stops the server abruptly and starts it again (only for a server this fixture started).</summary>
+    public async Task RestartAsync()
+    {
+        if (script is null || clusterDirectory is null)
+            throw new InvalidOperationException($"only a server started by {nameof(PostgresServer)} can be restarted (not one from {EnvironmentVariable})");
+        var (exitCode, _, error) = await RunAsync(script, "restart", clusterDirectory);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"{script} restart failed (exit code {exitCode}): {error.Trim()}");
+    }
+
     /// <summary>Creates an empty schema and returns a connection string whose search path is that schema.</summary>
     public async Task<(string ConnectionString, string Schema)> CreateSchemaAsync()
     {

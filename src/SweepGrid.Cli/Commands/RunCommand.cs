@@ -70,8 +70,8 @@ public static class RunCommand
                 var submission = StudySubmissions.From(plan, specText);
                 output.WriteLine($"{submission.StudyId}: {plan.Summary.Trainings} trainings, {plan.Summary.Ensembles} ensembles on {layout.Slots} slot(s) × {layout.ThreadsPerSlot} thread(s), store {store.DatabaseName}");
                 var executor = new ScienceTrialExecutor(store, dataDirectory, chosen, TimeProvider.System);
-                var node = new NodeOptions { NodeId = $"{Environment.MachineName}-embedded", Slots = layout.Slots, ThreadsPerSlot = layout.ThreadsPerSlot };
-                var runner = new EmbeddedRunner(store, executor, node) { ProgressInterval = TimeSpan.FromMilliseconds(100) };
+                var node = new NodeOptions { NodeId = NodeIds.New($"{Environment.MachineName}-embedded"), Slots = layout.Slots, ThreadsPerSlot = layout.ThreadsPerSlot };
+                var runner = new EmbeddedRunner(store, StoreLocation.Journal(parse.GetValue(db)), executor, node) { ProgressInterval = TimeSpan.FromMilliseconds(100) };
                 RunEnd end;
                 if (!Console.IsOutputRedirected && output == Console.Out)
                 {
@@ -91,7 +91,13 @@ public static class RunCommand
                 var record = await store.GetStudyAsync(submission.StudyId, CancellationToken.None).ConfigureAwait(false);
                 await StudyCommands.WriteReportAsync(store, record!, parse.GetValue(reports)!, ReportFormats.All, output, CancellationToken.None).ConfigureAwait(false);
                 var counts = await store.CountTrialsByStateAsync(submission.StudyId, CancellationToken.None).ConfigureAwait(false);
-                return counts[TrialState.Failed] > 0 ? ExitCodes.Failure : ExitCodes.Success;
+                if (counts[TrialState.Failed] > 0)
+                {
+                    output.WriteLine($"{submission.StudyId}: {counts[TrialState.Failed]} trial(s) failed; `sweepgrid retry {submission.StudyId}` runs them again:");
+                    await FailureReasons.PrintAsync(store, submission.StudyId, output, CancellationToken.None).ConfigureAwait(false);
+                    return ExitCodes.Failure;
+                }
+                return ExitCodes.Success;
             }).ConfigureAwait(false);
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SweepGrid.Cli.Studies;
+using SweepGrid.Orchestration.Control;
 using SweepGrid.Reports;
 using SweepGrid.Store;
 
@@ -14,6 +15,7 @@ public static class StudyCommands
         yield return List(output, error);
         yield return Status(output, error);
         yield return Cancel(output, error);
+        yield return Retry(output, error);
         yield return Report(output, error);
     }
 
@@ -52,6 +54,10 @@ public static class StudyCommands
             {
                 var counts = await store.CountTrialsByStateAsync(s.StudyId, ct).ConfigureAwait(false);
                 output.WriteLine($"{s.StudyId}: {s.State.ToString().ToLowerInvariant()}; " + string.Join(", ", counts.Where(c => c.Value > 0).Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}")));
+                if (wanted is not null && counts[TrialState.Failed] > 0)
+                {
+                    await FailureReasons.PrintAsync(store, s.StudyId, output, ct).ConfigureAwait(false);
+                }
             }
             return ExitCodes.Success;
         }));
@@ -65,13 +71,32 @@ public static class StudyCommands
         var command = new Command("cancel", "Cancel a study: queued trials are cancelled, running ones stop at their next heartbeat.") { study, db };
         command.SetAction((parse, ct) => WithStore(parse.GetValue(db), error, async store =>
         {
-            var record = await store.CancelStudyAsync(parse.GetValue(study)!, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
+            var record = await new StoreStudyControl(store).CancelAsync(parse.GetValue(study)!, ct).ConfigureAwait(false);
             if (record is null)
             {
                 error.WriteLine($"sweepgrid cancel: no study '{parse.GetValue(study)}' in {store.DatabaseName}");
                 return ExitCodes.InvalidInput;
             }
             output.WriteLine($"{record.StudyId}: {record.State.ToString().ToLowerInvariant()}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Retry(TextWriter output, TextWriter error)
+    {
+        var db = Db();
+        var study = new Argument<string>("study") { Description = "Study id." };
+        var command = new Command("retry", "Give the study's failed trials fresh attempts; `run` (or a running cluster) then runs them.") { study, db };
+        command.SetAction((parse, ct) => WithStore(parse.GetValue(db), error, async store =>
+        {
+            var result = await new StoreStudyControl(store).RetryAsync(parse.GetValue(study)!, ct).ConfigureAwait(false);
+            if (!result.Found)
+            {
+                error.WriteLine($"sweepgrid retry: no study '{result.StudyId}' in {store.DatabaseName}");
+                return ExitCodes.InvalidInput;
+            }
+            output.WriteLine($"{result.StudyId}: {result.Requeued} failed trial(s) requeued");
             return ExitCodes.Success;
         }));
         return command;
@@ -102,6 +127,7 @@ public static class StudyCommands
                 var other => throw new ArgumentException($"--format must be md, csv, json, svg or all (got '{other}')"),
             };
             await WriteReportAsync(store, record, parse.GetValue(outDir)!, formats, output, ct).ConfigureAwait(false);
+            await FailureReasons.PrintAsync(store, record.StudyId, output, ct).ConfigureAwait(false);
             return ExitCodes.Success;
         }));
         return command;
@@ -118,7 +144,13 @@ public static class StudyCommands
         }
         output.WriteLine(TextRenderer.Render(PivotBuilder.Build(rows)));
         var written = ReportWriter.Write(info, rows, outDir, formats);
-        output.WriteLine($"report: {written.Directory} ({written.Files.Count} files)");
+        var figures = 0;
+        if (formats.HasFlag(ReportFormats.Svg))
+        {
+            // The papers' figures (curves per training arm, per-epoch curves, bars, per-class tables) beside the tables.
+            figures = (await StudyReports.WriteFiguresAsync(store, info, rows, outDir, ct).ConfigureAwait(false)).Files.Count;
+        }
+        output.WriteLine($"report: {written.Directory} ({written.Files.Count + figures} files)");
     }
 
     internal static async Task<int> WithStore(string? location, TextWriter error, Func<ITrialStore, Task<int>> action)

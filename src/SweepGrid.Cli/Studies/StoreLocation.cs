@@ -1,3 +1,5 @@
+using SweepGrid.Orchestration.Hosting;
+
 namespace SweepGrid.Cli.Studies;
 
 /// <summary>
@@ -10,15 +12,29 @@ public static class StoreLocation
 
     public static Store.ITrialStore Open(string? location)
     {
+        var (postgres, value) = Resolve(location);
+        return postgres ? Store.TrialStores.OpenPostgres(value) : Store.TrialStores.OpenSqlite(value);
+    }
+
+    /// <summary>Where the coordinator's journal goes: the same database as the store.</summary>
+    public static JournalDatabase Journal(string? location)
+    {
+        var (postgres, value) = Resolve(location);
+        return postgres ? JournalDatabase.Postgres(value) : JournalDatabase.Sqlite(value);
+    }
+
+    /// <summary>True and an Npgsql connection string for PostgreSQL; false and a full path for SQLite.</summary>
+    private static (bool Postgres, string Value) Resolve(string? location)
+    {
         var value = string.IsNullOrWhiteSpace(location) ? Environment.GetEnvironmentVariable("SWEEPGRID_DB") ?? DefaultSqlite : location.Trim();
         if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
         {
-            return Store.TrialStores.OpenPostgres(Store.TrialStores.PostgresConnectionStringFromUrl(value));
+            return (true, Store.TrialStores.PostgresConnectionStringFromUrl(value));
         }
         if (value.Contains("Host=", StringComparison.OrdinalIgnoreCase))
         {
-            return Store.TrialStores.OpenPostgres(value);
+            return (true, value);
         }
-        return Store.TrialStores.OpenSqlite(Path.GetFullPath(value));
+        return (false, Path.GetFullPath(value));
     }
 }

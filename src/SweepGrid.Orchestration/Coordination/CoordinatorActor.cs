@@ -1,59 +1,418 @@
-using SweepGrid.Actors;
+using Akka.Actor;
+using Akka.Persistence;
+using Microsoft.Extensions.Logging;
+using SweepGrid.Orchestration.Control;
+using SweepGrid.Orchestration.Execution;
+using SweepGrid.Orchestration.Nodes;
+using SweepGrid.Orchestration.Observability;
 using SweepGrid.Store;
+using Decisions = SweepGrid.Orchestration.Observability.OrchestrationLog;
 
 namespace SweepGrid.Orchestration.Coordination;
 
 /// <summary>
-/// The coordinator: submits studies and keeps the mailbox healthy (expired leases back to the queue,
-/// finished studies marked). Nodes make progress without it; all of its work is idempotent, and a lock
-/// row in the store keeps one coordinator active when several run.
+/// The coordinator: an event-sourced actor (one per database; a cluster singleton across machines). Its journal
+/// decides dispatches: a free slot asks, the coordinator leases the best queued trial in the read model, journals
+/// the dispatch with its attempt token, then sends it. Outcomes are accepted once per (trial, token): recorded in
+/// the SQL tables (fenced by the token), journaled, then acknowledged. A thin shell: decisions live in
+/// <see cref="DispatchBook"/>; every store call runs off the actor's turn and comes back as a message.
 /// </summary>
-public sealed class CoordinatorActor(ITrialStore store, string holder, TimeSpan interval) : Actor<ICoordinatorMessage>
+public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 {
-    private bool busy;
+    private readonly ITrialStore store;
+    private readonly CoordinatorOptions options;
+    private readonly ILogger logger;
+    private readonly OrchestrationCounts counts;
+    private readonly Dictionary<string, IActorRef> nodes = new(StringComparer.Ordinal);
+    private DispatchBook book = new();
+    private bool reconciled;
+    private bool housekeeping;
 
-    public override Task PreStartAsync(ActorContext<ICoordinatorMessage> context)
+    public CoordinatorActor(ITrialStore store, CoordinatorOptions options, ILoggerFactory loggers, OrchestrationCounts counts)
     {
-        context.ScheduleRepeatedly(TimeSpan.Zero, interval, new Housekeep());
-        return Task.CompletedTask;
+        this.store = store;
+        this.options = options;
+        this.counts = counts;
+        logger = loggers.CreateLogger<CoordinatorActor>();
+        Recover<SnapshotOffer>(offer => book = DispatchBook.From((CoordinatorSnapshot)offer.Snapshot));
+        Recover<ICoordinatorEvent>(fact => book.Apply(fact));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<Reconcile>(OnReconcile);
+        Command<RegisterNode>(OnRegister);
+        Command<Terminated>(t => OnNodeStopped(t.ActorRef));
+        Command<RequestWork>(OnRequestWork);
+        Command<LeaseFound>(OnLeaseFound);
+        Command<ReportOutcome>(OnReportOutcome);
+        Command<OutcomeStored>(OnOutcomeStored);
+        Command<OutcomeNotStored>(OnOutcomeNotStored);
+        Command<DispatchReleased>(OnReleased);
+        Command<DispatchNotReleased>(failure =>
+        {
+            Decisions.StoreUnavailable(logger, failure.Error, $"releasing trial {failure.Dispatch.TrialId}");
+            book.AbandonSettling(failure.Dispatch.TrialId);
+        });
+        Command<ReportProgress>(OnProgress);
+        Command<SubmitStudy>(OnSubmit);
+        Command<CancelStudy>(OnCancel);
+        Command<CancelRunning>(OnCancelRunning);
+        Command<RetryStudy>(OnRetry);
+        Command<CheckOrphans>(_ => ReleaseOrphans());
+        Command<Housekeep>(_ => OnHousekeep());
+        Command<HousekeepingDone>(_ => { housekeeping = false; });
+        Command<Continue>(next => next.Action());
+        Command<RetryReconcile>(_ => PipeReconcile());
+        Command<Ignored>(_ => { });
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(f => Decisions.StoreUnavailable(logger, f.Cause, "saving a snapshot"));
     }
 
-    public override async Task ReceiveAsync(ICoordinatorMessage message, ActorContext<ICoordinatorMessage> context)
+    public override string PersistenceId => options.PersistenceId;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
+
+    private void OnRecovered()
     {
-        switch (message)
+        Decisions.Recovered(logger, book.Count, LastSequenceNr);
+        counts.SetInFlight(book.Count);
+        PipeReconcile();
+        Timers.StartPeriodicTimer("housekeeping", new Housekeep(), options.HousekeepingInterval);
+    }
+
+    private void PipeReconcile() =>
+        store.ListHeldTrialsAsync().PipeTo(Self, success: held => new Reconcile(held), failure: error =>
         {
-            case SubmitStudy submit:
-                try
+            Decisions.StoreUnavailable(logger, error, "reconciling the journal with the read model");
+            Timers.StartSingleTimer("reconcile", new RetryReconcile(), TimeSpan.FromSeconds(1));
+            return new Ignored();
+        });
+
+    /// <summary>
+    /// Brings the read model in line with the journal after a restart: a trial leased in SQL whose dispatch never
+    /// reached the journal (the process died in between) is handed back; a dispatch the read model already settled
+    /// is closed. Until this is done, slots get no work.
+    /// </summary>
+    private void OnReconcile(Reconcile message)
+    {
+        var journaled = book.InFlight.ToDictionary(d => d.TrialId, d => d.Token, StringComparer.Ordinal);
+        foreach (var held in message.Held.Where(h => !journaled.TryGetValue(h.TrialId, out var token) || token != h.Token))
+        {
+            Decisions.UnjournaledDispatch(logger, held.TrialId);
+            counts.CountRequeue("unjournaled");
+            var lease = LeaseOf(new TrialDispatched(held.TrialId, held.NodeId, held.Token, held.Attempt));
+            store.ReleaseAsync(lease, "the dispatch was not journaled before a restart", attemptSpent: false, Now)
+                .PipeTo(Self, success: _ => new Ignored(), failure: e =>
                 {
-                    submit.Reply.Reply(await store.SubmitStudyAsync(submit.Submission, context.TimeProvider.GetUtcNow()).ConfigureAwait(false));
-                }
-                catch (Exception e) when (e is StoreException or ArgumentException)
-                {
-                    submit.Reply.Fail(e);
-                }
-                break;
-            case Housekeep when !busy:
-                busy = true;
-                context.PipeTo(HousekeepAsync(context.TimeProvider.GetUtcNow()), done => done, error => new HousekeepingFailed(error));
-                break;
-            case HousekeepingDone:
-                busy = false;
-                break;
-            case HousekeepingFailed:
-                // The store is unavailable; the next tick tries again.
-                busy = false;
-                break;
+                    Decisions.StoreUnavailable(logger, e, $"handing back trial {held.TrialId}");
+                    return new Ignored();
+                });
+        }
+        var inReadModel = message.Held.ToDictionary(h => h.TrialId, h => h.Token, StringComparer.Ordinal);
+        var settled = book.TakeSettledElsewhere(inReadModel)
+            .Select(d => new TrialHandedBack(d.TrialId, d.Token, "already settled in the read model")).ToList();
+        if (settled.Count > 0)
+        {
+            PersistAll(settled, Applied);
+        }
+        reconciled = true;
+        Timers.StartSingleTimer("orphans", new CheckOrphans(), options.NodeReattachGrace);
+    }
+
+    private void OnRegister(RegisterNode register)
+    {
+        if (!nodes.TryGetValue(register.NodeId, out var known) || !known.Equals(Sender))
+        {
+            nodes[register.NodeId] = Sender;
+            Context.Watch(Sender);
+            Decisions.NodeRegistered(logger, register.NodeId, register.Slots);
+            // The same machine under a new incarnation: whatever the old process held is gone.
+            var name = NodeIds.NameOf(register.NodeId);
+            foreach (var old in book.InFlight.Select(d => d.NodeId).Distinct().Where(n => n != register.NodeId && NodeIds.NameOf(n) == name).ToList())
+            {
+                ReleaseNode(old, "its process restarted");
+            }
+        }
+        foreach (var lost in book.ReconcileReport(register.NodeId, register.HeldTokens))
+        {
+            ReleaseTaken(lost, "the assignment never reached the node", attemptSpent: false, "assignment-lost");
         }
     }
 
-    private async Task<ICoordinatorMessage> HousekeepAsync(DateTimeOffset now)
+    private void OnNodeStopped(IActorRef node)
     {
-        if (!await store.TryAcquireCoordinatorLockAsync(holder, interval * 4, now).ConfigureAwait(false))
+        foreach (var (id, _) in nodes.Where(n => n.Value.Equals(node)).ToList())
         {
-            return new HousekeepingDone(false, 0, []);
+            nodes.Remove(id);
+            ReleaseNode(id, "the node stopped or its member was downed");
         }
-        var reaped = await store.ReapExpiredLeasesAsync(now).ConfigureAwait(false);
-        var finished = await store.FinishStudiesAsync(now).ConfigureAwait(false);
-        return new HousekeepingDone(true, reaped, finished);
     }
+
+    private void ReleaseNode(string nodeId, string reason)
+    {
+        var dispatches = book.TakeDispatchesOf(nodeId);
+        Decisions.NodeLost(logger, nodeId, reason, dispatches.Count);
+        foreach (var dispatch in dispatches)
+        {
+            ReleaseTaken(dispatch, $"node {nodeId} lost: {reason}", attemptSpent: true, "node-lost");
+        }
+    }
+
+    private void ReleaseOrphans()
+    {
+        foreach (var orphan in book.TakeOrphans(nodes.Keys.ToHashSet(StringComparer.Ordinal)))
+        {
+            ReleaseTaken(orphan, $"node {orphan.NodeId} did not re-attach after the coordinator restarted", attemptSpent: true, "node-lost");
+        }
+    }
+
+    private void ReleaseTaken(TrialDispatched dispatch, string reason, bool attemptSpent, string countAs)
+    {
+        counts.CountRequeue(countAs);
+        Decisions.Requeued(logger, dispatch.TrialId, dispatch.NodeId, reason, attemptSpent);
+        ICoordinatorEvent fact = attemptSpent
+            ? new TrialRequeued(dispatch.TrialId, dispatch.Token, reason)
+            : new TrialHandedBack(dispatch.TrialId, dispatch.Token, reason);
+        store.ReleaseAsync(LeaseOf(dispatch), reason, attemptSpent, Now)
+            .PipeTo(Self, success: written => new DispatchReleased(dispatch, fact, written), failure: e => new DispatchNotReleased(dispatch, e));
+    }
+
+    private void OnReleased(DispatchReleased released) => Persist(released.Event, Applied);
+
+    private void OnRequestWork(RequestWork request)
+    {
+        if (!reconciled || !nodes.TryGetValue(request.NodeId, out var node) || !node.Equals(Sender))
+        {
+            Sender.Tell(new NoWork(request.Slot));
+            return;
+        }
+        var sender = Sender;
+        store.LeaseNextAsync(request.NodeId, options.LeaseHorizon, Now).PipeTo(Self,
+            success: lease => new LeaseFound(sender, request.NodeId, request.Slot, lease),
+            failure: error =>
+            {
+                Decisions.StoreUnavailable(logger, error, "leasing a trial");
+                return new LeaseFound(sender, request.NodeId, request.Slot, null);
+            });
+    }
+
+    private void OnLeaseFound(LeaseFound found)
+    {
+        if (found.Lease is not { } lease)
+        {
+            found.Node.Tell(new NoWork(found.Slot));
+            return;
+        }
+        // Journal first, then send: a dispatch the journal does not know is handed back at the next recovery.
+        Persist(new TrialDispatched(lease.TrialId, found.NodeId, lease.Token, lease.Attempt), dispatched =>
+        {
+            Applied(dispatched);
+            counts.CountDispatch();
+            Decisions.Dispatched(logger, lease.TrialId, found.NodeId, found.Slot, lease.Attempt);
+            if (nodes.TryGetValue(found.NodeId, out var node) && node.Equals(found.Node))
+            {
+                found.Node.Tell(new TrialAssigned(found.Slot, lease));
+            }
+            else if (book.TakeDispatchesOf(found.NodeId).FirstOrDefault(d => d.TrialId == lease.TrialId) is { } orphan)
+            {
+                ReleaseTaken(orphan, "the node left before the assignment was sent", attemptSpent: false, "assignment-lost");
+            }
+        });
+    }
+
+    private void OnReportOutcome(ReportOutcome report)
+    {
+        if (book.BeginSettling(report.TrialId, report.Token) is not { } dispatch)
+        {
+            if (!book.IsCurrent(report.TrialId, report.Token))
+            {
+                Decisions.StaleOutcome(logger, report.TrialId, report.NodeId);
+                Sender.Tell(new OutcomeAcknowledged(report.TrialId, report.Token));
+            }
+            return; // being recorded right now: the acknowledgement follows
+        }
+        var sender = Sender;
+        var lease = LeaseOf(dispatch);
+        var write = report.Outcome switch
+        {
+            TrialOutcome.Completed c => store.CompleteAsync(lease, c.Results, Now),
+            TrialOutcome.Failed f => store.FailAsync(lease, f.Reason, f.Retryable, Now),
+            TrialOutcome.Cancelled c => store.ReleaseAsync(lease, $"interrupted: {c.Reason}", attemptSpent: false, Now),
+            _ => throw new InvalidOperationException($"unknown outcome {report.Outcome.GetType().Name}"),
+        };
+        write.PipeTo(Self, success: written => new OutcomeStored(sender, dispatch, report.Outcome, written),
+            failure: error => new OutcomeNotStored(dispatch, error));
+    }
+
+    private void OnOutcomeStored(OutcomeStored stored)
+    {
+        var dispatch = stored.Dispatch;
+        ICoordinatorEvent fact = stored.Outcome switch
+        {
+            TrialOutcome.Completed => new TrialCompleted(dispatch.TrialId, dispatch.Token),
+            TrialOutcome.Failed f => new TrialFailed(dispatch.TrialId, dispatch.Token, f.Reason),
+            TrialOutcome.Cancelled c => new TrialHandedBack(dispatch.TrialId, dispatch.Token, c.Reason),
+            _ => throw new InvalidOperationException("unknown outcome"),
+        };
+        Persist(fact, recorded =>
+        {
+            Applied(recorded);
+            switch (stored.Outcome)
+            {
+                case TrialOutcome.Completed:
+                    Decisions.Completed(logger, dispatch.TrialId, dispatch.NodeId);
+                    break;
+                case TrialOutcome.Failed f:
+                    Decisions.Failed(logger, dispatch.TrialId, dispatch.NodeId, f.Reason, stored.Written.State?.ToString() ?? "unknown");
+                    if (stored.Written.State == TrialState.Queued)
+                    {
+                        counts.CountRequeue("retryable-failure");
+                    }
+                    break;
+                case TrialOutcome.Cancelled c:
+                    Decisions.Requeued(logger, dispatch.TrialId, dispatch.NodeId, c.Reason, attemptSpent: false);
+                    counts.CountRequeue("handed-back");
+                    break;
+            }
+            stored.Node.Tell(new OutcomeAcknowledged(dispatch.TrialId, dispatch.Token));
+        });
+    }
+
+    private void OnOutcomeNotStored(OutcomeNotStored failure)
+    {
+        Decisions.OutcomeNotStored(logger, failure.Error, failure.Dispatch.TrialId);
+        book.AbandonSettling(failure.Dispatch.TrialId);
+    }
+
+    private void OnProgress(ReportProgress progress)
+    {
+        if (!book.IsCurrent(progress.TrialId, progress.Token) || book.InFlight.FirstOrDefault(d => d.TrialId == progress.TrialId) is not { } dispatch)
+        {
+            return;
+        }
+        var sender = Sender;
+        store.HeartbeatAsync(LeaseOf(dispatch), progress.Progress, Now, options.LeaseHorizon).ContinueWith(task =>
+        {
+            if (task.IsCompletedSuccessfully && task.Result == HeartbeatOutcome.CancelRequested)
+            {
+                sender.Tell(new CancelTrial(dispatch.TrialId, dispatch.Token, "its study was cancelled"));
+            }
+        }, TaskScheduler.Default);
+    }
+
+    private void OnSubmit(SubmitStudy submit)
+    {
+        var sender = Sender;
+        Run(submit, store.SubmitStudyAsync(submit.Submission, Now), result =>
+            Persist(new StudySubmitted(result.Study.StudyId, submit.Submission.Trials.Count), fact =>
+            {
+                Applied(fact);
+                Decisions.StudyCommand(logger, fact.StudyId, $"submitted ({result.TrialsInserted} new trials, {result.TrialsLinked} linked)");
+                sender.Tell(new SubmitStudyReply(result));
+            }));
+    }
+
+    private void OnCancel(CancelStudy cancel)
+    {
+        var sender = Sender;
+        Run(cancel, store.CancelStudyAsync(cancel.StudyId, Now), record =>
+        {
+            if (record is null)
+            {
+                sender.Tell(new CancelStudyReply(null));
+                return;
+            }
+            Persist(new StudyCancelled(cancel.StudyId), fact =>
+            {
+                Applied(fact);
+                Decisions.StudyCommand(logger, fact.StudyId, "cancelled");
+                sender.Tell(new CancelStudyReply(record));
+                store.ListHeldTrialsAsync().PipeTo(Self, success: held => new CancelRunning(held), failure: e =>
+                {
+                    Decisions.StoreUnavailable(logger, e, "listing trials to cancel");
+                    return new Ignored();
+                });
+            });
+        });
+    }
+
+    /// <summary>Tells nodes to stop trials whose studies were cancelled, at once rather than at their next heartbeat.</summary>
+    private void OnCancelRunning(CancelRunning message)
+    {
+        foreach (var held in message.Held.Where(h => h.CancelRequested && book.IsCurrent(h.TrialId, h.Token)))
+        {
+            if (nodes.TryGetValue(held.NodeId, out var node))
+            {
+                Decisions.CancelSent(logger, held.TrialId, held.NodeId);
+                node.Tell(new CancelTrial(held.TrialId, held.Token, "its study was cancelled"));
+            }
+        }
+    }
+
+    private void OnRetry(RetryStudy retry)
+    {
+        var sender = Sender;
+        Run(retry, store.RetryFailedAsync(retry.StudyId, Now), requeued =>
+        {
+            if (requeued is not { } n)
+            {
+                sender.Tell(new RetryStudyReply(new RetryResult(retry.StudyId, Found: false, 0)));
+                return;
+            }
+            Persist(new StudyRetried(retry.StudyId, n), fact =>
+            {
+                Applied(fact);
+                Decisions.StudyCommand(logger, fact.StudyId, $"retried {n} failed trials");
+                sender.Tell(new RetryStudyReply(new RetryResult(retry.StudyId, Found: true, n)));
+            });
+        });
+    }
+
+    /// <summary>Runs a study command's store call and continues on the actor's turn; failures are answered, never swallowed.</summary>
+    private void Run<T>(ICoordinatorCommand command, Task<T> call, Action<T> then)
+    {
+        var sender = Sender;
+        call.PipeTo(Self, success: value => new Continue(() => then(value)), failure: error =>
+        {
+            Decisions.CommandFailed(logger, error, command.GetType().Name);
+            var reply = new CommandFailed(command.GetType().Name, error.Message, error is StoreUnavailableException, error is ArgumentException);
+            return new Continue(() => sender.Tell(reply));
+        });
+    }
+
+    private void OnHousekeep()
+    {
+        if (housekeeping)
+        {
+            return;
+        }
+        housekeeping = true;
+        store.FinishStudiesAsync(Now).PipeTo(Self, success: _ => new HousekeepingDone(), failure: error =>
+        {
+            Decisions.StoreUnavailable(logger, error, "finishing studies");
+            return new HousekeepingDone();
+        });
+    }
+
+    private void Applied(ICoordinatorEvent fact)
+    {
+        book.Apply(fact);
+        counts.SetInFlight(book.Count);
+        if (LastSequenceNr % options.SnapshotEvery == 0)
+        {
+            SaveSnapshot(book.ToSnapshot());
+        }
+    }
+
+    private static Lease LeaseOf(TrialDispatched dispatch) =>
+        new(dispatch.TrialId, "", "", null, dispatch.NodeId, dispatch.Token, dispatch.Attempt, DateTimeOffset.MaxValue);
+
+    private sealed record Continue(Action Action);
+
+    private sealed record RetryReconcile;
+
+    private sealed record HousekeepingDone;
+
+    private sealed record Ignored;
 }

@@ -1,17 +1,63 @@
-using SweepGrid.Actors;
+using SweepGrid.Orchestration.Control;
+using SweepGrid.Orchestration.Execution;
+using SweepGrid.Orchestration.Serialization;
 using SweepGrid.Store;
 
 namespace SweepGrid.Orchestration.Coordination;
 
-/// <summary>Messages of the coordinator actor.</summary>
-public interface ICoordinatorMessage;
+/// <summary>A message the coordinator accepts.</summary>
+public interface ICoordinatorCommand : IWireMessage;
 
-/// <summary>Insert a study and its trials (idempotent: resubmitting resumes).</summary>
-public sealed record SubmitStudy(StudySubmission Submission, ReplyChannel<SubmissionResult> Reply) : ICoordinatorMessage;
+/// <summary>Record a study and its trials (idempotent: resubmitting resumes). Replies <see cref="SubmitStudyReply"/>.</summary>
+public sealed record SubmitStudy(StudySubmission Submission) : ICoordinatorCommand;
 
-/// <summary>Housekeeping: reap expired leases and finish studies whose trials are all done.</summary>
-public sealed record Housekeep : ICoordinatorMessage;
+/// <summary>Cancel a study; running trials are told to stop. Replies <see cref="CancelStudyReply"/>.</summary>
+public sealed record CancelStudy(string StudyId) : ICoordinatorCommand;
 
-internal sealed record HousekeepingDone(bool Active, int Reaped, IReadOnlyList<string> Finished) : ICoordinatorMessage;
+/// <summary>Requeue a study's failed trials with fresh attempts. Replies <see cref="RetryStudyReply"/>.</summary>
+public sealed record RetryStudy(string StudyId) : ICoordinatorCommand;
 
-internal sealed record HousekeepingFailed(Exception Error) : ICoordinatorMessage;
+/// <summary>
+/// A node announces itself and what it holds (sent at start and with every heartbeat, so nodes re-attach to a
+/// coordinator that moved). <paramref name="NodeId"/> is unique per process incarnation.
+/// </summary>
+public sealed record RegisterNode(string NodeId, int Slots, IReadOnlyList<Guid> HeldTokens) : ICoordinatorCommand;
+
+/// <summary>A free slot asks for work (work pulling). Replies <c>TrialAssigned</c> or <c>NoWork</c>.</summary>
+public sealed record RequestWork(string NodeId, int Slot) : ICoordinatorCommand;
+
+/// <summary>How a dispatched trial ended; resent by the node until acknowledged.</summary>
+public sealed record ReportOutcome(string NodeId, string TrialId, Guid Token, TrialOutcome Outcome) : ICoordinatorCommand;
+
+/// <summary>Progress of a running trial (the heartbeat of a dispatch).</summary>
+public sealed record ReportProgress(string NodeId, string TrialId, Guid Token, TrialProgress Progress) : ICoordinatorCommand;
+
+/// <summary>Reply to <see cref="SubmitStudy"/>.</summary>
+public sealed record SubmitStudyReply(SubmissionResult Result) : IWireMessage;
+
+/// <summary>Reply to <see cref="CancelStudy"/>: the study after the call, or null when there is none.</summary>
+public sealed record CancelStudyReply(StudyRecord? Study) : IWireMessage;
+
+/// <summary>Reply to <see cref="RetryStudy"/>.</summary>
+public sealed record RetryStudyReply(RetryResult Result) : IWireMessage;
+
+/// <summary>A command could not be carried out; <paramref name="Retryable"/> when the database was unavailable.</summary>
+public sealed record CommandFailed(string Command, string Message, bool Retryable, bool InvalidArgument) : IWireMessage;
+
+internal sealed record LeaseFound(Akka.Actor.IActorRef Node, string NodeId, int Slot, Lease? Lease);
+
+internal sealed record OutcomeStored(Akka.Actor.IActorRef Node, TrialDispatched Dispatch, TrialOutcome Outcome, LeaseWriteOutcome Written);
+
+internal sealed record OutcomeNotStored(TrialDispatched Dispatch, Exception Error);
+
+internal sealed record DispatchReleased(TrialDispatched Dispatch, ICoordinatorEvent Event, LeaseWriteOutcome Written);
+
+internal sealed record DispatchNotReleased(TrialDispatched Dispatch, Exception Error);
+
+internal sealed record Reconcile(IReadOnlyList<HeldTrial> Held);
+
+internal sealed record CheckOrphans;
+
+
+internal sealed record CancelRunning(IReadOnlyList<HeldTrial> Held);
+internal sealed record Housekeep;

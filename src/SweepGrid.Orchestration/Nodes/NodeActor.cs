@@ -1,37 +1,89 @@
-using System.Collections.Concurrent;
-using SweepGrid.Actors;
+using Akka.Actor;
+using Microsoft.Extensions.Logging;
+using SweepGrid.Orchestration.Coordination;
 using SweepGrid.Orchestration.Execution;
 using SweepGrid.Orchestration.Slots;
 using SweepGrid.Store;
+using Decisions = SweepGrid.Orchestration.Observability.OrchestrationLog;
 
 namespace SweepGrid.Orchestration.Nodes;
 
 /// <summary>
-/// A node: pulls trials from the store when a slot is free, runs each on its slot's thread, heartbeats
-/// its leases, and writes outcomes under the lease token (the store rejects a stale one). A thin shell:
-/// slot decisions live in <see cref="SlotTable"/>; every store call and trial runs off the actor's turn
-/// and comes back as a message.
+/// A node: each free slot asks the coordinator for work, runs the assigned trial on the slot's own thread,
+/// reports progress with every heartbeat, and resends the outcome until the coordinator acknowledges it.
+/// Registers (with what it holds) at every heartbeat, so it re-attaches to a coordinator that moved. A drain
+/// interrupts running trials; they are handed back without spending an attempt. A thin shell: slot decisions
+/// live in <see cref="SlotTable"/>.
 /// </summary>
-public sealed class NodeActor(ITrialStore store, ITrialExecutor executor, NodeOptions options) : Actor<INodeMessage>
+public sealed class NodeActor : ReceiveActor, IWithTimers
 {
-    private readonly SlotTable table = new(options.Slots);
-    private readonly ConcurrentDictionary<int, TrialProgress> progress = new();
-    private readonly CancellationTokenSource?[] running = new CancellationTokenSource?[options.Slots];
-    private readonly List<ReplyChannel<bool>> drainWaiters = [];
+    /// <summary>Poll ticks a slot waits for an answer to its request before asking again (the coordinator may have moved).</summary>
+    private const int AskPatienceTicks = 20;
+
+    private readonly ITrialExecutor executor;
+    private readonly NodeOptions options;
+    private readonly IActorRef coordinator;
+    private readonly ILogger logger;
+    private readonly SlotTable table;
+    private readonly TrialProgress?[] progress;
+    private readonly CancellationTokenSource?[] running;
+    private readonly ReportOutcome?[] unacknowledged;
+    private readonly int[] askAge;
+    private readonly List<IActorRef> drainWaiters = [];
     private SlotThread[] threads = [];
     private long completed;
     private long failed;
     private long rejected;
 
-    public override Task PreStartAsync(ActorContext<INodeMessage> context)
+    public NodeActor(ITrialExecutor executor, NodeOptions options, IActorRef coordinator, ILoggerFactory loggers)
     {
-        threads = Enumerable.Range(0, options.Slots).Select(i => new SlotThread($"{options.NodeId}/slot-{i}", options.ThreadsPerSlot)).ToArray();
-        context.ScheduleRepeatedly(TimeSpan.Zero, options.PollInterval, new PullWork());
-        context.ScheduleRepeatedly(options.HeartbeatInterval, new SendHeartbeats());
-        return Task.CompletedTask;
+        this.executor = executor;
+        this.options = options;
+        this.coordinator = coordinator;
+        logger = loggers.CreateLogger<NodeActor>();
+        table = new SlotTable(options.Slots);
+        progress = new TrialProgress?[options.Slots];
+        running = new CancellationTokenSource?[options.Slots];
+        unacknowledged = new ReportOutcome?[options.Slots];
+        askAge = new int[options.Slots];
+
+        Receive<PullWork>(_ => OnPullWork());
+        Receive<Heartbeat>(_ => OnHeartbeat());
+        Receive<TrialAssigned>(OnAssigned);
+        Receive<NoWork>(none =>
+        {
+            if (table.Phase(none.Slot) == SlotPhase.Leasing)
+            {
+                table.Granted(none.Slot, null);
+            }
+        });
+        Receive<TrialFinished>(OnFinished);
+        Receive<OutcomeAcknowledged>(OnAcknowledged);
+        Receive<CancelTrial>(cancel =>
+        {
+            foreach (var (slot, lease) in table.Running().Where(r => r.Lease.TrialId == cancel.TrialId && r.Lease.Token == cancel.Token))
+            {
+                Decisions.TrialCancelledOnSlot(logger, lease.TrialId, slot, cancel.Reason);
+                running[slot]?.Cancel();
+            }
+        });
+        Receive<Drain>(_ => OnDrain());
+        Receive<GetNodeStatus>(_ => Sender.Tell(Status()));
     }
 
-    public override Task PostStopAsync(ActorContext<INodeMessage> context)
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        threads = Enumerable.Range(0, options.Slots).Select(i => new SlotThread($"{options.NodeId}/slot-{i}", options.ThreadsPerSlot)).ToArray();
+        Decisions.NodeStarted(logger, options.NodeId, options.Slots);
+        OnHeartbeat();
+        Timers.StartPeriodicTimer("heartbeat", new Heartbeat(), options.HeartbeatInterval);
+        Timers.StartPeriodicTimer("pull", new PullWork(), options.PollInterval);
+        Self.Tell(new PullWork());
+    }
+
+    protected override void PostStop()
     {
         foreach (var cancellation in running)
         {
@@ -41,137 +93,138 @@ public sealed class NodeActor(ITrialStore store, ITrialExecutor executor, NodeOp
         {
             thread.Dispose();
         }
-        return Task.CompletedTask;
     }
 
-    public override Task ReceiveAsync(INodeMessage message, ActorContext<INodeMessage> context)
+    private void OnPullWork()
     {
-        switch (message)
+        for (var slot = 0; slot < table.Count; slot++)
         {
-            case PullWork:
-                foreach (var slot in table.ClaimFreeSlots())
-                {
-                    context.PipeTo(store.LeaseNextAsync(options.NodeId, options.LeaseDuration, Now(context)),
-                        lease => new LeaseGranted(slot, lease), error => new LeaseRequestFailed(slot, error));
-                }
-                break;
-            case LeaseGranted granted:
-                OnLeaseGranted(granted, context);
-                break;
-            case LeaseRequestFailed failure:
-                // The store is unreachable: the slot waits for the next poll (the lease, if any, lapses and is reaped).
-                table.Granted(failure.Slot, null);
-                break;
-            case TrialFinished finished:
-                OnTrialFinished(finished, context);
-                break;
-            case OutcomeWritten written:
-                table.Written(written.Slot);
-                progress.TryRemove(written.Slot, out _);
-                CompleteDrainIfIdle();
-                context.Self.Tell(new PullWork());
-                break;
-            case SendHeartbeats:
-                foreach (var (slot, lease) in table.Running())
-                {
-                    var current = progress.TryGetValue(slot, out var p) ? p : new TrialProgress(0, null, null);
-                    context.PipeTo(store.HeartbeatAsync(lease, current, Now(context), options.LeaseDuration),
-                        outcome => new HeartbeatAnswered(slot, lease, outcome), _ => new HeartbeatAnswered(slot, lease, HeartbeatOutcome.Ok));
-                }
-                context.PipeTo(store.RecordNodeHeartbeatAsync(options.NodeId, options.Slots, table.Draining ? "draining" : "running", Now(context)),
-                    () => new NodeHeartbeatRecorded(), _ => new NodeHeartbeatRecorded());
-                break;
-            case HeartbeatAnswered answer when answer.Outcome != HeartbeatOutcome.Ok && table.LeaseOf(answer.Slot) == answer.Lease:
-                // Cancelled study or lost lease: stop computing a result nobody will accept.
-                running[answer.Slot]?.Cancel();
-                break;
-            case Drain drain:
-                table.BeginDrain();
-                drainWaiters.Add(drain.Reply);
-                foreach (var (slot, _) in table.Running())
-                {
-                    running[slot]?.Cancel();
-                }
-                CompleteDrainIfIdle();
-                break;
-            case GetNodeStatus status:
-                status.Reply.Reply(Status());
-                break;
+            // An unanswered request (lost while the coordinator moved) is given up, so the slot asks again.
+            if (table.Phase(slot) == SlotPhase.Leasing && ++askAge[slot] >= AskPatienceTicks)
+            {
+                table.Granted(slot, null);
+            }
         }
-        return Task.CompletedTask;
+        foreach (var slot in table.ClaimFreeSlots())
+        {
+            askAge[slot] = 0;
+            coordinator.Tell(new RequestWork(options.NodeId, slot));
+        }
     }
 
-    private void OnLeaseGranted(LeaseGranted granted, ActorContext<INodeMessage> context)
+    private void OnHeartbeat()
     {
-        if (!table.Granted(granted.Slot, granted.Lease))
+        var held = table.Running().Select(r => r.Lease.Token).Concat(unacknowledged.Where(u => u is not null).Select(u => u!.Token)).ToList();
+        coordinator.Tell(new RegisterNode(options.NodeId, options.Slots, held));
+        foreach (var (slot, lease) in table.Running())
         {
-            CompleteDrainIfIdle();
+            coordinator.Tell(new ReportProgress(options.NodeId, lease.TrialId, lease.Token, progress[slot] ?? new TrialProgress(0, null, null)));
+        }
+        // Results are resent until acknowledged: the coordinator accepts them once per (trial, token).
+        foreach (var outcome in unacknowledged.Where(u => u is not null))
+        {
+            coordinator.Tell(outcome!);
+        }
+    }
+
+    private void OnAssigned(TrialAssigned assigned)
+    {
+        var lease = assigned.Lease;
+        if (table.Phase(assigned.Slot) != SlotPhase.Leasing || table.Draining)
+        {
+            // A late answer, or one that arrived during a drain: hand it back at once, without spending an attempt.
+            Decisions.LateAssignment(logger, lease.TrialId, assigned.Slot);
+            rejected++;
+            Sender.Tell(new ReportOutcome(options.NodeId, lease.TrialId, lease.Token, new TrialOutcome.Cancelled("the slot no longer waited for it")));
+            if (table.Phase(assigned.Slot) == SlotPhase.Leasing)
+            {
+                table.Granted(assigned.Slot, null);
+                CompleteDrainIfIdle();
+            }
             return;
         }
-        var lease = granted.Lease!;
+        table.Granted(assigned.Slot, lease);
         var cancellation = new CancellationTokenSource();
-        running[granted.Slot] = cancellation;
-        if (table.Draining)
-        {
-            cancellation.Cancel();
-        }
-        var slot = granted.Slot;
-        var run = threads[slot].RunAsync(() => executor.Execute(lease, p => progress[slot] = p, cancellation.Token));
-        context.PipeTo(run, outcome => new TrialFinished(slot, lease, outcome),
-            error => new TrialFinished(slot, lease, new TrialOutcome.Failed($"{error.GetType().Name}: {error.Message}", Retryable: true)));
+        running[assigned.Slot] = cancellation;
+        progress[assigned.Slot] = null;
+        var slot = assigned.Slot;
+        var self = Self;
+        threads[slot].RunAsync(() => executor.Execute(lease, p => progress[slot] = p, cancellation.Token)).ContinueWith(task =>
+            self.Tell(new TrialFinished(slot, lease, task.IsCompletedSuccessfully
+                ? task.Result
+                : new TrialOutcome.Failed($"{task.Exception?.InnerException?.GetType().Name}: {task.Exception?.InnerException?.Message}", Retryable: true))),
+            TaskScheduler.Default);
     }
 
-    private void OnTrialFinished(TrialFinished finished, ActorContext<INodeMessage> context)
+    private void OnFinished(TrialFinished finished)
     {
         table.Finished(finished.Slot);
         running[finished.Slot]?.Dispose();
         running[finished.Slot] = null;
-        var now = Now(context);
-        var write = finished.Outcome switch
+        switch (finished.Outcome)
         {
-            TrialOutcome.Completed c => store.CompleteAsync(finished.Lease, c.Results, now),
-            TrialOutcome.Failed f => store.FailAsync(finished.Lease, f.Reason, f.Retryable, now),
-            // Interrupted (drain, cancelled study): hand the trial back at once instead of waiting for the lease to lapse.
-            TrialOutcome.Cancelled c => store.FailAsync(finished.Lease, $"interrupted: {c.Reason}", retryable: true, now),
-            _ => throw new InvalidOperationException("unknown outcome"),
-        };
-        var slot = finished.Slot;
-        context.PipeTo(write, outcome =>
-        {
-            Count(finished.Outcome, outcome);
-            return new OutcomeWritten(slot, finished.Lease, outcome.IsAccepted ? "accepted" : outcome.RejectionReason ?? "rejected");
-        }, error => new OutcomeWritten(slot, finished.Lease, $"write failed: {error.Message}"));
+            case TrialOutcome.Completed:
+                completed++;
+                break;
+            case TrialOutcome.Failed f:
+                failed++;
+                Decisions.TrialFailedOnSlot(logger, finished.Lease.TrialId, finished.Slot, f.Reason);
+                break;
+        }
+        var report = new ReportOutcome(options.NodeId, finished.Lease.TrialId, finished.Lease.Token, finished.Outcome);
+        unacknowledged[finished.Slot] = report;
+        coordinator.Tell(report);
     }
 
-    private void Count(TrialOutcome outcome, LeaseWriteOutcome written)
+    private void OnAcknowledged(OutcomeAcknowledged ack)
     {
-        if (!written.IsAccepted)
+        for (var slot = 0; slot < table.Count; slot++)
         {
-            rejected++;
+            if (unacknowledged[slot] is { } pending && pending.TrialId == ack.TrialId && pending.Token == ack.Token)
+            {
+                unacknowledged[slot] = null;
+                progress[slot] = null;
+                table.Written(slot);
+            }
         }
-        else if (outcome is TrialOutcome.Completed)
+        CompleteDrainIfIdle();
+        Self.Tell(new PullWork());
+    }
+
+    private void OnDrain()
+    {
+        var runningNow = table.Running();
+        if (!table.Draining)
         {
-            completed++;
+            Decisions.Draining(logger, options.NodeId, runningNow.Count);
         }
-        else if (outcome is TrialOutcome.Failed)
+        table.BeginDrain();
+        drainWaiters.Add(Sender);
+        foreach (var (slot, _) in runningNow)
         {
-            failed++;
+            running[slot]?.Cancel();
         }
+        // Slots still waiting for an answer stop waiting; a late assignment is handed back.
+        for (var slot = 0; slot < table.Count; slot++)
+        {
+            if (table.Phase(slot) == SlotPhase.Leasing)
+            {
+                table.Granted(slot, null);
+            }
+        }
+        CompleteDrainIfIdle();
     }
 
     private void CompleteDrainIfIdle()
     {
         if (table.Draining && table.IsIdle)
         {
-            drainWaiters.ForEach(w => w.Reply(true));
+            drainWaiters.ForEach(w => w.Tell(new Drained(options.NodeId)));
             drainWaiters.Clear();
         }
     }
 
     private NodeStatus Status() => new(options.NodeId, table.Draining,
-        Enumerable.Range(0, table.Count).Select(i => new SlotStatus(i, table.Phase(i).ToString().ToLowerInvariant(), table.LeaseOf(i)?.TrialId,
-            progress.TryGetValue(i, out var p) ? p : null)).ToList(),
+        Enumerable.Range(0, table.Count).Select(i => new SlotStatus(i, table.Phase(i).ToString().ToLowerInvariant(), table.LeaseOf(i)?.TrialId, progress[i])).ToList(),
         completed, failed, rejected);
-
-    private static DateTimeOffset Now(ActorContext<INodeMessage> context) => context.TimeProvider.GetUtcNow();
 }

@@ -1,23 +1,21 @@
 namespace SweepGrid.Orchestration.Nodes;
 
-/// <summary>How a node runs: its id, slots, and the timing of leases, heartbeats and polling.</summary>
+/// <summary>How a node runs: its id, slots, and the timing of heartbeats and polling.</summary>
 public sealed record NodeOptions
 {
-    /// <summary>Stable node id (lease owner); defaults to the host name.</summary>
-    public string NodeId { get; init; } = Environment.MachineName;
+    /// <summary>The node's id, unique per process (see <see cref="NodeIds"/>); defaults to the host name and a fresh incarnation.</summary>
+    public string NodeId { get; init; } = NodeIds.New(Environment.MachineName);
 
     public int Slots { get; init; } = Environment.ProcessorCount;
 
     /// <summary>libtorch (and OpenBLAS) threads per slot.</summary>
     public int ThreadsPerSlot { get; init; } = 1;
 
-    /// <summary>How long a lease lasts without a heartbeat; a dead node's trials return to the queue after it.</summary>
-    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often the node re-registers, reports progress and resends unacknowledged outcomes.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How often free slots ask again when the queue was empty.</summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often free slots ask again when there was no work.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public void Validate()
     {
@@ -25,9 +23,9 @@ public sealed record NodeOptions
         {
             throw new ArgumentException($"a node needs at least one slot and one thread per slot (got {Slots} slots, {ThreadsPerSlot} threads)");
         }
-        if (HeartbeatInterval * 2 >= LeaseDuration)
+        if (HeartbeatInterval <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero)
         {
-            throw new ArgumentException($"the heartbeat interval ({HeartbeatInterval}) must be less than half the lease duration ({LeaseDuration})");
+            throw new ArgumentException($"heartbeat ({HeartbeatInterval}) and poll ({PollInterval}) intervals must be positive");
         }
     }
 }

@@ -1,35 +1,35 @@
-using SweepGrid.Actors;
 using SweepGrid.Orchestration.Execution;
+using SweepGrid.Orchestration.Serialization;
 using SweepGrid.Store;
 
 namespace SweepGrid.Orchestration.Nodes;
 
-/// <summary>Messages of the node actor: commands from outside, facts piped back from async work.</summary>
-public interface INodeMessage;
+/// <summary>The coordinator's answer to a slot's request: run this trial under this lease (attempt token).</summary>
+public sealed record TrialAssigned(int Slot, Lease Lease) : IWireMessage;
 
-/// <summary>Look for work for every free slot (timer tick, or after a slot frees up).</summary>
-public sealed record PullWork : INodeMessage;
+/// <summary>The coordinator's answer to a slot's request: nothing to run now; the slot asks again at the next poll.</summary>
+public sealed record NoWork(int Slot) : IWireMessage;
 
-/// <summary>Extend the leases of running trials and learn about cancellations.</summary>
-public sealed record SendHeartbeats : INodeMessage;
+/// <summary>The outcome of this dispatch is recorded (or was stale and changes nothing): stop resending it.</summary>
+public sealed record OutcomeAcknowledged(string TrialId, Guid Token) : IWireMessage;
 
-/// <summary>Stop taking work; running trials are interrupted and handed back. Replies when every slot is free.</summary>
-public sealed record Drain(ReplyChannel<bool> Reply) : INodeMessage;
+/// <summary>Stop this trial (its study was cancelled); it is reported back as cancelled.</summary>
+public sealed record CancelTrial(string TrialId, Guid Token, string Reason) : IWireMessage;
 
-/// <summary>A snapshot of the slots, for the live display and status.</summary>
-public sealed record GetNodeStatus(ReplyChannel<NodeStatus> Reply) : INodeMessage;
+/// <summary>Stop taking work and hand running trials back. Replies <see cref="Drained"/> when every slot is free.</summary>
+public sealed record Drain;
 
-internal sealed record LeaseGranted(int Slot, Lease? Lease) : INodeMessage;
+/// <summary>Every slot of the node is free after a drain.</summary>
+public sealed record Drained(string NodeId);
 
-internal sealed record LeaseRequestFailed(int Slot, Exception Error) : INodeMessage;
+/// <summary>Asks for a <see cref="NodeStatus"/> (the live display and status).</summary>
+public sealed record GetNodeStatus;
 
-internal sealed record TrialFinished(int Slot, Lease Lease, TrialOutcome Outcome) : INodeMessage;
+internal sealed record PullWork;
 
-internal sealed record OutcomeWritten(int Slot, Lease Lease, string Description) : INodeMessage;
+internal sealed record Heartbeat;
 
-internal sealed record NodeHeartbeatRecorded : INodeMessage;
-
-internal sealed record HeartbeatAnswered(int Slot, Lease Lease, HeartbeatOutcome Outcome) : INodeMessage;
+internal sealed record TrialFinished(int Slot, Lease Lease, TrialOutcome Outcome);
 
 /// <summary>What one slot is doing.</summary>
 public sealed record SlotStatus(int Slot, string State, string? TrialId, TrialProgress? Progress);

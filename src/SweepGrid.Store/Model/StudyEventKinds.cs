@@ -13,5 +13,6 @@ public static class StudyEventKinds
     public const string TrialRequeued = "trial-requeued";
     public const string TrialFailed = "trial-failed";
     public const string TrialCancelled = "trial-cancelled";
+    public const string TrialRetried = "trial-retried";
     public const string LeaseExpired = "lease-expired";
 }

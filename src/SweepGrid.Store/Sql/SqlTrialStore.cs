@@ -100,20 +100,33 @@ internal sealed partial class SqlTrialStore(SqlDialect dialect) : ITrialStore
         }
     }
 
-    /// <summary>Runs <paramref name="body"/> on a connection without an explicit transaction.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> on a connection without an explicit transaction. A read that fails because the
+    /// database is unavailable is tried again a few times: after a server restart the pool's first connections
+    /// are dead, and a read has no effect to repeat. (Writes are not retried here: their callers decide.)
+    /// </summary>
     private async Task<T> ReadAsync<T>(string operation, Func<SqlSession, Task<T>> body, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-                return await body(new SqlSession(connection, null, dialect, cancellationToken)).ConfigureAwait(false);
-        }
-        catch (Exception error) when (Translate(operation, error) is { } translated)
-        {
-            throw translated;
+            try
+            {
+                var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                    return await body(new SqlSession(connection, null, dialect, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Exception error) when (attempt < ReadAttempts && dialect.IsUnavailable(error))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (Translate(operation, error) is { } translated)
+            {
+                throw translated;
+            }
         }
     }
+
+    private const int ReadAttempts = 3;
 
     /// <summary>Turns driver errors into the store's own exceptions; leaves ours, cancellations and argument errors alone.</summary>
     private StoreException? Translate(string operation, Exception error)

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SweepGrid.Orchestration.Control;
 using SweepGrid.Robustness.Tests.Support;
-using SweepGrid.Server.Control;
 using SweepGrid.Server.Planning;
 using SweepGrid.Store;
 
@@ -48,7 +47,7 @@ internal sealed class ApiServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?> { ["Api:Token"] = Token });
         builder.Services.AddSingleton(store);
-        builder.Services.AddSingleton<IStudyControl>(sp => new StoreStudyControl(sp.GetRequiredService<ITrialStore>(), TimeProvider.System));
+        builder.Services.AddSingleton<IStudyControl>(sp => new StoreStudyControl(sp.GetRequiredService<ITrialStore>()));
         builder.Services.AddSingleton<ISubmissionPlanner>(new DatasetSubmissionPlanner(TestData.MnistDirectory));
         builder.Services.AddSweepGridApi(builder.Configuration);
         var app = builder.Build();

@@ -1,0 +1,46 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Microsoft.Extensions.Logging;
+using SweepGrid.Orchestration.Observability;
+using Decisions = SweepGrid.Orchestration.Observability.OrchestrationLog;
+
+namespace SweepGrid.Orchestration.Cluster;
+
+/// <summary>Logs every membership change and keeps the members-by-role-and-status counts.</summary>
+public sealed class MembershipListener : ReceiveActor
+{
+    private readonly Akka.Cluster.Cluster cluster = Akka.Cluster.Cluster.Get(Context.System);
+
+    public MembershipListener(ILoggerFactory loggers, OrchestrationCounts counts)
+    {
+        var logger = loggers.CreateLogger<MembershipListener>();
+        Receive<ClusterEvent.IMemberEvent>(e =>
+        {
+            Decisions.MemberChanged(logger, e.Member.Address.ToString(), e.Member.Status.ToString().ToLowerInvariant(), string.Join(",", e.Member.Roles));
+            Publish(counts);
+        });
+        Receive<ClusterEvent.UnreachableMember>(e =>
+        {
+            Decisions.MemberChanged(logger, e.Member.Address.ToString(), "unreachable", string.Join(",", e.Member.Roles));
+            Publish(counts);
+        });
+        Receive<ClusterEvent.ReachableMember>(e =>
+        {
+            Decisions.MemberChanged(logger, e.Member.Address.ToString(), "reachable", string.Join(",", e.Member.Roles));
+            Publish(counts);
+        });
+        Receive<ClusterEvent.CurrentClusterState>(_ => Publish(counts));
+    }
+
+    protected override void PreStart() =>
+        cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot,
+            typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
+
+    protected override void PostStop() => cluster.Unsubscribe(Self);
+
+    private void Publish(OrchestrationCounts counts)
+    {
+        var state = cluster.State;
+        counts.SetMembers(state.Members.SelectMany(m => m.Roles.Select(r => (r, state.Unreachable.Contains(m) ? "unreachable" : m.Status.ToString().ToLowerInvariant()))));
+    }
+}

@@ -1,0 +1,23 @@
+namespace SweepGrid.Orchestration.Coordination;
+
+/// <summary>How the coordinator runs.</summary>
+public sealed record CoordinatorOptions
+{
+    /// <summary>The journal's persistence id: one coordinator per database.</summary>
+    public string PersistenceId { get; init; } = "sweepgrid-coordinator";
+
+    /// <summary>
+    /// After recovery, how long nodes have to re-attach (re-register with what they hold) before their dispatches
+    /// count as lost. Zero in embedded mode, where no node of an earlier process can still be alive.
+    /// </summary>
+    public TimeSpan NodeReattachGrace { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often finished studies are marked and orphaned dispatches looked for.</summary>
+    public TimeSpan HousekeepingInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A snapshot after this many journaled events keeps recovery short.</summary>
+    public int SnapshotEvery { get; init; } = 500;
+
+    /// <summary>How far the read model's lease time is set ahead; informational only (the journal decides).</summary>
+    public TimeSpan LeaseHorizon { get; init; } = TimeSpan.FromHours(1);
+}
