@@ -45,6 +45,9 @@ internal sealed class Member : IDisposable
         }
     }
 
+    /// <summary>The API token every member of a test cluster is started with.</summary>
+    public const string ApiToken = "cluster-test-token-0123456789";
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -64,6 +67,8 @@ internal sealed class Member : IDisposable
         {
             info.ArgumentList.Add(argument);
         }
+        // Members with the coordinator role serve the HTTP API, which needs its bearer token (as in production).
+        info.Environment["SWEEPGRID_API__TOKEN"] = ApiToken;
         info.Environment["SWEEPGRID_NODE__EXECUTOR"] = "noop";
         info.Environment["SWEEPGRID_NODE__NOOPDURATION"] = TrialDuration.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         process = Process.Start(info)!;

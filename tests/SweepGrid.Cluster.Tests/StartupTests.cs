@@ -6,7 +6,7 @@ namespace SweepGrid.Cluster.Tests;
 public class StartupTests
 {
     [Theory]
-    [InlineData("--device", "cuda", "--device (Node:Device) cuda:0")]
+    [InlineData("--device", "cuda", "--device (Node:Device): device 'cuda' asked for, but no CUDA device is usable here")]
     [InlineData("--slots", "100000", "Node:Slots (--slots) must be 1-256")]
     [InlineData("--roles", "worker", "Cluster:Roles (--roles)")]
     public async Task A_bad_option_exits_2_naming_it(string option, string value, string expected)

@@ -121,14 +121,15 @@ public sealed class StudyRoutesTests
     }
 
     [Fact]
-    public async Task Retry_over_the_plain_store_is_501_saying_it_needs_the_coordinator()
+    public async Task Retry_of_a_study_without_failed_trials_requeues_none()
     {
         await using var server = await WithStudyAsync();
 
         using var response = await server.Client().PostAsync("/api/v1/studies/api-tiny@quick/retry", null);
 
-        var problem = await Http.ProblemAsync(response, HttpStatusCode.NotImplemented);
-        Assert.Contains("retry is not supported by this store", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var body = await Http.JsonAsync(response, HttpStatusCode.OK);
+        Assert.Equal("api-tiny@quick", body.GetProperty("studyId").GetString());
+        Assert.Equal(0, body.GetProperty("requeued").GetInt32());
     }
 
     [Theory]
@@ -136,6 +137,7 @@ public sealed class StudyRoutesTests
     [InlineData("GET", "/api/v1/studies/nope/results")]
     [InlineData("GET", "/api/v1/studies/nope/report")]
     [InlineData("POST", "/api/v1/studies/nope/cancel")]
+    [InlineData("POST", "/api/v1/studies/nope/retry")]
     public async Task An_unknown_study_is_a_404_naming_it(string method, string path)
     {
         await using var server = await ApiServer.StartAsync();

@@ -90,7 +90,7 @@ public static class ServeCommand
             nodeHost = Bind<NodeHostOptions>(builder.Configuration, NodeHostOptions.Section, validation.Validate);
             database = Bind<DatabaseOptions>(builder.Configuration, DatabaseOptions.Section, validation.Validate);
             // Only a node trains; a CUDA device that does not exist here is refused at start, not turned into failed trials.
-            device = member.IsNode ? TorchRuntime.ParseDevice(nodeHost.Device) : TorchSharp.torch.CPU;
+            device = member.IsNode ? NodeDevice(nodeHost.Device) : TorchSharp.torch.CPU;
         }
         catch (Exception e) when (e is OptionsValidationException or FormatException or ArgumentException or InvalidOperationException)
         {
@@ -176,5 +176,17 @@ public static class ServeCommand
         var options = configuration.GetSection(section).Get<T>() ?? new T();
         var result = validate(null, options);
         return result.Failed ? throw new OptionsValidationException(section, typeof(T), result.Failures ?? []) : options;
+    }
+
+    private static Device NodeDevice(string text)
+    {
+        try
+        {
+            return TorchRuntime.ParseDevice(text);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new ArgumentException($"--device (Node:Device): {e.Message}", e);
+        }
     }
 }

@@ -55,6 +55,7 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
             if (table.Phase(none.Slot) == SlotPhase.Leasing)
             {
                 table.Granted(none.Slot, null);
+                CompleteDrainIfIdle();
             }
         });
         Receive<TrialFinished>(OnFinished);
@@ -105,6 +106,7 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
                 table.Granted(slot, null);
             }
         }
+        CompleteDrainIfIdle();
         foreach (var slot in table.ClaimFreeSlots())
         {
             askAge[slot] = 0;
@@ -130,6 +132,19 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
     private void OnAssigned(TrialAssigned assigned)
     {
         var lease = assigned.Lease;
+        if (table.Draining && table.Phase(assigned.Slot) == SlotPhase.Leasing)
+        {
+            // The answer to a request made before the drain: hand the trial back without spending an attempt, and
+            // keep the slot busy until the coordinator acknowledges it, so the drain ends with nothing dispatched.
+            Decisions.LateAssignment(logger, lease.TrialId, assigned.Slot);
+            rejected++;
+            table.Granted(assigned.Slot, lease);
+            table.Finished(assigned.Slot);
+            var handBack = new ReportOutcome(options.NodeId, lease.TrialId, lease.Token, new TrialOutcome.Cancelled("the node drained before the trial started"));
+            unacknowledged[assigned.Slot] = handBack;
+            coordinator.Tell(handBack);
+            return;
+        }
         if (table.Phase(assigned.Slot) != SlotPhase.Leasing || table.Draining)
         {
             // A late answer, or one that arrived during a drain: hand it back at once, without spending an attempt.
@@ -204,14 +219,8 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         {
             running[slot]?.Cancel();
         }
-        // Slots still waiting for an answer stop waiting; a late assignment is handed back.
-        for (var slot = 0; slot < table.Count; slot++)
-        {
-            if (table.Phase(slot) == SlotPhase.Leasing)
-            {
-                table.Granted(slot, null);
-            }
-        }
+        // Slots still waiting for an answer keep waiting for it (or until their patience runs out): the coordinator
+        // may already have dispatched a trial to them, which must be handed back before the drain is complete.
         CompleteDrainIfIdle();
     }
 

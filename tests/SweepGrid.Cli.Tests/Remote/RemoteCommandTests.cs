@@ -98,7 +98,7 @@ public sealed class RemoteCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Unknown_studies_exit_2_and_retry_over_the_plain_store_exits_1_with_the_servers_reason()
+    public async Task Unknown_studies_exit_2_and_retry_requeues_the_failed_trials_it_finds()
     {
         await using var server = await ApiServer.StartAsync();
         string[] remote = ["--server", server.Address.ToString(), "--token", ApiServer.Token];
@@ -106,10 +106,11 @@ public sealed class RemoteCommandTests : IDisposable
 
         var unknown = await CliHarness.RunAsync(["status", "nope", .. remote]);
         var retry = await CliHarness.RunAsync(["retry", "remote-tiny", .. remote]);
+        var retryUnknown = await CliHarness.RunAsync(["retry", "nope", .. remote]);
 
         Assert.Equal((2, "sweepgrid status: no study 'nope' (GET /api/v1/studies lists them)\n"), (unknown.Exit, unknown.Error));
-        Assert.Equal(1, retry.Exit);
-        Assert.Contains("sweepgrid retry: retry is not supported by this store", retry.Error, StringComparison.Ordinal);
+        Assert.Equal((0, "remote-tiny: 0 failed trial(s) requeued\n"), (retry.Exit, retry.Output));
+        Assert.Equal(2, retryUnknown.Exit);
     }
 
     [Theory]
