@@ -59,6 +59,30 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void The_publish_step_produces_a_program_that_loads_libtorch_on_this_machine()
+    {
+        // What the image's build stage runs, run here: the published program must start and load TorchSharp's
+        // native libraries (checking a CUDA device does), refusing CUDA where none exists with exit 2.
+        var output = Directory.CreateTempSubdirectory("sweepgrid-publish-").FullName;
+        try
+        {
+            var publish = Tools.Run("bash", [Path.Combine(Repository.Root, "scripts", "publish.sh"), output], timeout: TimeSpan.FromMinutes(10));
+            Assert.True(publish.ExitCode == 0, publish.All);
+            var program = Path.Combine(output, "sweepgrid");
+            var help = Tools.Run(program, ["--help"]);
+            Assert.Equal(0, help.ExitCode);
+            Assert.Contains("serve", help.Output, StringComparison.Ordinal);
+            var cuda = Tools.Run(program, ["serve", "--device", "cuda", "--db", Path.Combine(output, "probe.db")], timeout: TimeSpan.FromMinutes(1));
+            Assert.Equal(2, cuda.ExitCode);
+            Assert.Contains("no CUDA device is usable here", cuda.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Both_flavours_share_one_final_stage_chosen_by_a_build_argument()
     {
         Assert.Contains("ARG FLAVOR=cpu", Lines);
