@@ -12,17 +12,21 @@ namespace SweepGrid.Cli.Studies;
 /// </summary>
 public sealed class ProgressView(TextWriter output)
 {
-    private string lastLine = "";
+    private string lastCounts = "";
 
     public void Show(RunProgress progress)
     {
-        var line = Summary(progress);
-        if (line != lastLine)
+        // Compared without the elapsed time and ETA, which change every poll: a log gets one line per change of counts.
+        var counts = Counts(progress);
+        if (counts != lastCounts)
         {
-            output.WriteLine(line);
-            lastLine = line;
+            output.WriteLine(Summary(progress));
+            lastCounts = counts;
         }
     }
+
+    private static string Counts(RunProgress p) => string.Create(CultureInfo.InvariantCulture,
+        $"{p.Count(TrialState.Completed)}/{p.Count(TrialState.Leased)}/{p.Count(TrialState.Failed)}/{p.Count(TrialState.Cancelled)}");
 
     public static string Summary(RunProgress p) => string.Create(CultureInfo.InvariantCulture,
         $"{p.StudyId}: {p.Count(TrialState.Completed)}/{p.Total} completed, {p.Count(TrialState.Leased)} running, {p.Count(TrialState.Failed)} failed, {p.Count(TrialState.Cancelled)} cancelled ({p.Elapsed.TotalSeconds:F0} s{Eta(p)})");
