@@ -43,15 +43,9 @@ public static class ReportWriter
         var all = rows.ToList();
         var sections = Sections(all, options);
 
-        var directory = Path.Combine(outDir, StudyDirectoryName(study.Name));
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        void Emit(string name, string text)
-        {
-            var path = Path.Combine(directory, name);
-            AtomicFile.WriteAllText(path, text);
-            written.Add(path);
-        }
+        var target = new ReportDirectory(outDir, study.Name);
+        var directory = target.Path;
+        void Emit(string name, string text) => target.Emit(name, text);
 
         var charts = formats.HasFlag(ReportFormats.Svg) ? Charts(sections) : [];
         foreach (var chart in charts)
@@ -77,10 +71,10 @@ public static class ReportWriter
 
         if (formats.HasFlag(ReportFormats.Svg))
         {
-            StaleFiles.RemoveCharts(directory, written);
+            StaleFiles.RemoveCharts(directory, target.Written);
         }
         StaleFiles.RemoveAbandonedTemporaries(directory, TimeSpan.FromHours(1));
-        return new ReportOutput(directory, written);
+        return target.Output();
     }
 
     /// <summary>

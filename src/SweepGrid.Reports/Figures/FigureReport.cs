@@ -67,15 +67,9 @@ public static class FigureReport
         var figures = Build(all, curves, options);
         var (perClassMarkdown, perClassCsv) = PerClass(all, options);
 
-        var directory = Path.Combine(outDir, ReportWriter.StudyDirectoryName(study.Name));
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        void Emit(string name, string text)
-        {
-            var path = Path.Combine(directory, name);
-            AtomicFile.WriteAllText(path, text);
-            written.Add(path);
-        }
+        var target = new ReportDirectory(outDir, study.Name);
+        var directory = target.Path;
+        void Emit(string name, string text) => target.Emit(name, text);
 
         foreach (var figure in figures)
         {
@@ -89,7 +83,7 @@ public static class FigureReport
         }
 
         Emit("figures.md", Index(study, figures, perClassMarkdown.Length > 0));
-        return new ReportOutput(directory, written);
+        return target.Output();
     }
 
     private static string Index(StudyInfo study, IReadOnlyList<NamedFigure> figures, bool perClass)
