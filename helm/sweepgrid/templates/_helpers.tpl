@@ -79,11 +79,11 @@ as host:port (the program forms akka.tcp://sweepgrid@host:port from them).
 - name: SWEEPGRID_API__URLS
   value: {{ printf "http://0.0.0.0:%d" (int .Values.api.port) | quote }}
 - name: SWEEPGRID_API__MAXBODYBYTES
-  value: {{ .Values.api.maxBodyBytes | quote }}
+  value: {{ .Values.api.maxBodyBytes | int64 | toString | quote }}
 - name: SWEEPGRID_CLUSTER__HOSTNAME
   value: "0.0.0.0"
 - name: SWEEPGRID_CLUSTER__PORT
-  value: {{ .Values.cluster.port | quote }}
+  value: {{ .Values.cluster.port | int | toString | quote }}
 - name: SWEEPGRID_CLUSTER__SEEDNODES
   value: {{ include "sweepgrid.seedNodes" . | quote }}
 - name: SWEEPGRID_DATA
