@@ -64,6 +64,7 @@ internal sealed class Member : IDisposable
         {
             info.ArgumentList.Add(argument);
         }
+        info.Environment["SWEEPGRID_API__TOKEN"] = "cluster-test-token"; // serve refuses an API without a token
         info.Environment["SWEEPGRID_NODE__EXECUTOR"] = "noop";
         info.Environment["SWEEPGRID_NODE__NOOPDURATION"] = TrialDuration.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         process = Process.Start(info)!;
