@@ -3,7 +3,7 @@ namespace SweepGrid.Telemetry;
 // The closed sets of label values. Anything else is published as "other", so a new or misspelt value
 // can never grow a label's cardinality without bound.
 
-/// <summary>Trial states as published.</summary>
+/// <summary>Trial states as published: the store's names, except that a leased trial is published as running.</summary>
 public static class TrialStates
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
@@ -11,13 +11,27 @@ public static class TrialStates
         "pending", "queued", "running", "completed", "failed", "cancelled",
     };
 
-    public static string Normalize(string state) => All.Contains(state) ? state : "other";
+    public static string Normalize(string state)
+    {
+        var lower = state.ToLowerInvariant() switch
+        {
+            "leased" => "running",
+            var s => s,
+        };
+        return All.Contains(lower) ? lower : "other";
+    }
 }
 
 /// <summary>Study states as published.</summary>
 public static class StudyStates
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { "running", "completed", "cancelled" };
+
+    public static string Normalize(string state)
+    {
+        var lower = state.ToLowerInvariant();
+        return All.Contains(lower) ? lower : "other";
+    }
 }
 
 /// <summary>How a trial or an attempt ended.</summary>
@@ -25,28 +39,34 @@ public static class TrialOutcomes
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { "completed", "failed", "cancelled", "handed-back" };
 
+    /// <summary>The outcomes that end a trial for good (those of <c>sweepgrid_trials_completed_total</c>).</summary>
+    public static readonly IReadOnlyList<string> Ended = ["completed", "failed", "cancelled"];
+
     public static string Normalize(string outcome) => All.Contains(outcome) ? outcome : "other";
 }
 
-/// <summary>Why a trial went back to the queue.</summary>
+/// <summary>Why a trial went back to the queue: the reasons the coordinator decides.</summary>
 public static class RequeueReasons
 {
-    /// <summary>The node running it was downed (crash, SIGKILL, network loss).</summary>
+    /// <summary>The node running it was downed or its process restarted (crash, SIGKILL, network loss), or it did not re-attach after a coordinator restart.</summary>
     public const string NodeLost = "node-lost";
 
     /// <summary>The node drained or stopped gracefully (Ctrl-C, SIGTERM) and handed it back; no attempt spent.</summary>
     public const string HandedBack = "handed-back";
 
     /// <summary>An attempt failed in a retryable way and attempts remain.</summary>
-    public const string AttemptFailed = "attempt-failed";
+    public const string RetryableFailure = "retryable-failure";
+
+    /// <summary>The assignment never reached the node (it left, or did not report the trial as held).</summary>
+    public const string AssignmentLost = "assignment-lost";
+
+    /// <summary>Leased in the read model but never journaled before a restart.</summary>
+    public const string Unjournaled = "unjournaled";
 
     /// <summary>A user asked to retry failed trials.</summary>
     public const string Retry = "retry";
 
-    /// <summary>The node stopped reporting progress for the trial.</summary>
-    public const string HeartbeatLost = "heartbeat-lost";
-
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { NodeLost, HandedBack, AttemptFailed, Retry, HeartbeatLost };
+    public static readonly IReadOnlyList<string> All = [NodeLost, HandedBack, RetryableFailure, AssignmentLost, Unjournaled, Retry];
 
     public static string Normalize(string reason) => All.Contains(reason) ? reason : "other";
 }

@@ -49,25 +49,35 @@ public sealed class SweepGridMetrics
             new HistogramConfiguration { Buckets = LatencyBuckets });
         _storeOperation = factory.CreateHistogram("sweepgrid_store_operation_seconds", "Time of one results-store operation, by operation.",
             new HistogramConfiguration { LabelNames = ["operation"], Buckets = LatencyBuckets });
+        foreach (var reason in RequeueReasons.All)
+        {
+            _requeues.WithLabels(reason); // every reason exists from the start, at 0
+        }
         factory.CreateGauge("sweepgrid_build_info", "Always 1; the version of the running program as a label.", "version").WithLabels(version).Set(1);
     }
 
     /// <summary>The registry the instruments live in (the one to serve at /metrics).</summary>
     public CollectorRegistry Registry { get; }
 
-    /// <summary>Publishes a study's trial counts by state. States missing from the map are set to zero, so a
-    /// state that emptied does not keep its last value.</summary>
+    /// <summary>Publishes a study's trial counts by state (the store's names; <c>leased</c> counts as <c>running</c>).
+    /// States missing from the map are set to zero, so a state that emptied does not keep its last value.</summary>
     public void ReportTrialStates(string study, IReadOnlyDictionary<string, int> countsByState)
     {
         ArgumentException.ThrowIfNullOrEmpty(study);
         ArgumentNullException.ThrowIfNull(countsByState);
+        var published = countsByState.GroupBy(kv => TrialStates.Normalize(kv.Key)).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
         foreach (var state in TrialStates.All)
         {
-            _trials.WithLabels(study, state).Set(countsByState.TryGetValue(state, out var count) ? count : 0);
+            _trials.WithLabels(study, state).Set(published.TryGetValue(state, out var count) ? count : 0);
         }
-        foreach (var (state, count) in countsByState.Where(kv => !TrialStates.All.Contains(kv.Key)))
+        if (published.TryGetValue("other", out var other))
         {
-            _trials.WithLabels(study, TrialStates.Normalize(state)).Set(count);
+            _trials.WithLabels(study, "other").Set(other);
+        }
+        // Ending counters exist from the first report on, so rates over them are 0 rather than absent.
+        foreach (var outcome in TrialOutcomes.Ended)
+        {
+            _trialsCompleted.WithLabels(study, outcome);
         }
     }
 
@@ -75,17 +85,19 @@ public sealed class SweepGridMetrics
     public void ReportStudyStates(IReadOnlyDictionary<string, int> countsByState)
     {
         ArgumentNullException.ThrowIfNull(countsByState);
+        var published = countsByState.GroupBy(kv => StudyStates.Normalize(kv.Key)).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
         foreach (var state in StudyStates.All)
         {
-            _studies.WithLabels(state).Set(countsByState.TryGetValue(state, out var count) ? count : 0);
+            _studies.WithLabels(state).Set(published.TryGetValue(state, out var count) ? count : 0);
         }
     }
 
-    /// <summary>Counts a trial that reached an end (once per trial, by the coordinator).</summary>
-    public void TrialEnded(string study, string outcome)
+    /// <summary>Counts trials of <paramref name="study"/> that reached an end with <paramref name="outcome"/>.</summary>
+    public void TrialEnded(string study, string outcome, long count = 1)
     {
         ArgumentException.ThrowIfNullOrEmpty(study);
-        _trialsCompleted.WithLabels(study, TrialOutcomes.Normalize(outcome)).Inc();
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _trialsCompleted.WithLabels(study, TrialOutcomes.Normalize(outcome)).Inc(count);
     }
 
     /// <summary>Records one attempt's wall time on a slot (by the node that ran it).</summary>
@@ -131,7 +143,11 @@ public sealed class SweepGridMetrics
     }
 
     /// <summary>Counts a trial handed back to the queue.</summary>
-    public void Requeued(string reason) => _requeues.WithLabels(RequeueReasons.Normalize(reason)).Inc();
+    public void Requeued(string reason, long count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _requeues.WithLabels(RequeueReasons.Normalize(reason)).Inc(count);
+    }
 
     /// <summary>Counts a start of the coordinator singleton here; <paramref name="tookOverRunningWork"/> marks a failover.</summary>
     public void CoordinatorStarted(bool tookOverRunningWork)

@@ -3,6 +3,7 @@ using Npgsql;
 using SweepGrid.Orchestration.Control;
 using SweepGrid.Store;
 using SweepGrid.Store.Tests;
+using SweepGrid.Telemetry.Tests;
 
 namespace SweepGrid.Cluster.Tests;
 
@@ -10,12 +11,16 @@ namespace SweepGrid.Cluster.Tests;
 /// Three `sweepgrid serve` members (both roles) on loopback and a throwaway PostgreSQL: a study keeps going and
 /// ends with every trial recorded exactly once through a node's SIGKILL, the singleton host's SIGKILL and a
 /// PostgreSQL restart. Trials are no-op trials of a fixed duration, so the test measures orchestration only.
+/// A real Prometheus scrapes every member meanwhile: the series the members publish, every operations dashboard
+/// query and promtool's lint are checked against it, and the results dashboard's SQL against the finished study.
 /// </summary>
 public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<PostgresServer>, IDisposable
 {
     private const int Trials = 400;
     private static readonly TimeSpan TrialDuration = TimeSpan.FromMilliseconds(600);
     private static readonly TimeSpan Ready = TimeSpan.FromSeconds(90);
+    private const string TrainingDefinition = """{"kind":"train","dataset":{"train_limit":1000},"training":{"epochs":2}}""";
+    private static readonly double[] Temperatures = [0.5, 1, 2, 4];
     private readonly List<Member> members = [];
 
     [Fact]
@@ -24,6 +29,10 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         var database = await CreateDatabaseAsync();
         var ports = Enumerable.Range(0, 3).Select(_ => (Akka: Member.FreePort(), Http: Member.FreePort())).ToList();
         var seeds = $"127.0.0.1:{ports[0].Akka},127.0.0.1:{ports[1].Akka}";
+        await using var prometheus = await PrometheusServer.StartAsync(ports.Select(p => $"127.0.0.1:{p.Http}"));
+        await using var store = TrialStores.OpenPostgres(database);
+        await store.MigrateAsync();
+        await FailOneTrialAsync(store);
         for (var i = 0; i < 3; i++)
         {
             members.Add(new Member($"m{i + 1}", ports[i].Akka, ports[i].Http, seeds, database, TrialDuration));
@@ -35,14 +44,19 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         members[2].Start();
         await Task.WhenAll(members[1].WaitReadyAsync(Ready), members[2].WaitReadyAsync(Ready));
 
-        await using var store = TrialStores.OpenPostgres(database);
-        await store.MigrateAsync();
         var study = new StudySubmission("cluster", "cluster", "spec",
-            Enumerable.Range(0, Trials).Select(i => new TrialSubmission($"trial-{i:D4}", "train", "{}", null, "{}", 0, 10, [])).ToList());
+            Enumerable.Range(0, Trials).Select(i => new TrialSubmission($"trial-{i:D4}", "train", TrainingDefinition, null,
+                $$"""{"temperature":{{Temperatures[i % Temperatures.Length].ToString(System.Globalization.CultureInfo.InvariantCulture)}}}""", 0, 10, [])).ToList());
         await new StoreStudyControl(store).SubmitAsync(study);
 
         // 1. A node member killed mid-study: its trials are requeued once it is downed.
         await WaitCompletedAsync(store, 15, TimeSpan.FromMinutes(2));
+        var (exitCode, problems, exposition) = await ClusterMetricsChecks.PromtoolOnMemberAsync(members[0].HttpPort);
+        Assert.True(exitCode == 0 && problems.Length == 0, $"promtool check metrics on member m1's /metrics: {problems}");
+        Assert.Contains("process_cpu_seconds_total", exposition, StringComparison.Ordinal);
+        await ClusterMetricsChecks.WaitForValueAsync(prometheus, "min(max by (role) (sweepgrid_cluster_members{status=\"up\"}))", v => v == 3,
+            "three members up in both roles", TimeSpan.FromSeconds(30));
+        await ClusterMetricsChecks.WaitForValueAsync(prometheus, "sum(sweepgrid_slots)", v => v == 6, "2 slots on each of 3 nodes", TimeSpan.FromSeconds(30));
         members[2].Kill();
         await WaitForEventAsync(store, "trial-requeued", "lost", TimeSpan.FromSeconds(60));
         members[2].Start(); // back as a new incarnation, so that three members remain for keep-majority
@@ -69,6 +83,21 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         Assert.All(results, r => Assert.Equal(1.0, r.Value)); // the calm run's value for every no-op trial
         var completions = await CountEventsAsync(database, "trial-completed");
         Assert.True(completions == Trials, $"expected one trial-completed event per trial ({Trials}), found {completions}:\n{members[1].Tail()}");
+
+        // What Prometheus read from the members while the study ran.
+        var ready = TimeSpan.FromSeconds(30);
+        await ClusterMetricsChecks.WaitForValueAsync(prometheus, "max(sweepgrid_trials{study=\"cluster\",state=\"completed\"})", v => v == Trials,
+            $"study 'cluster': all {Trials} trials completed in sweepgrid_trials", ready);
+        await ClusterMetricsChecks.WaitForValueAsync(prometheus, "sum(max_over_time(sweepgrid_trials_completed_total{study=\"cluster\",outcome=\"completed\"}[10m]))", v => v > 0,
+            "study 'cluster': completions counted", ready);
+        await ClusterMetricsChecks.WaitForValueAsync(prometheus, "max(max_over_time(sweepgrid_singleton_failovers_total[10m]))", v => v >= 1,
+            "a failover counted by the member that took over the coordinator", ready);
+        await ClusterMetricsChecks.WaitForValueAsync(prometheus, "sum(max_over_time(sweepgrid_train_samples_total[10m]))", v => v > 0,
+            "training samples (train_limit × epochs) counted by the nodes", ready);
+        var panelFailures = await ClusterMetricsChecks.OperationsPanelFailuresAsync(prometheus, "cluster", ready);
+        Assert.True(panelFailures.Count == 0, "operations dashboard:\n" + string.Join('\n', panelFailures));
+        var sqlFailures = await ResultsDashboardChecks.FailuresAsync(database, "cluster", "failures");
+        Assert.True(sqlFailures.Count == 0, "results dashboard:\n" + string.Join('\n', sqlFailures));
     }
 
     public void Dispose()
@@ -77,6 +106,17 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         {
             member.Dispose();
         }
+    }
+
+    /// <summary>A second study whose one trial failed for good, so the results dashboard's failed-trials table has a row to show.</summary>
+    private static async Task FailOneTrialAsync(ITrialStore store)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await store.SubmitStudyAsync(new StudySubmission("failures", "failures", "spec",
+            [new TrialSubmission("failing-trial", "train", TrainingDefinition, null, """{"temperature":8}""", 0, 1, [])]), now);
+        var lease = await store.LeaseNextAsync("test-node/0", TimeSpan.FromMinutes(1), now) ?? throw new InvalidOperationException("no trial to lease in study 'failures'");
+        var failed = await store.FailAsync(lease, "diverged at epoch 1", retryable: false, now);
+        Assert.True(failed.State == TrialState.Failed, $"trial failing-trial of study 'failures' is {failed.State}, expected failed");
     }
 
     private async Task<string> CreateDatabaseAsync()

@@ -84,6 +84,29 @@ public sealed partial class SweepGridMetricsTests
     }
 
     [Fact]
+    public async Task Leased_trials_are_published_as_running_beside_the_other_store_states()
+    {
+        var metrics = NewMetrics();
+        metrics.ReportTrialStates("s", new Dictionary<string, int> { ["Queued"] = 4, ["Leased"] = 3, ["Completed"] = 1 });
+        var text = await metrics.ExportAsync();
+        Assert.Contains("sweepgrid_trials{study=\"s\",state=\"running\"} 3", text, StringComparison.Ordinal);
+        Assert.Contains("sweepgrid_trials{study=\"s\",state=\"queued\"} 4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("state=\"leased\"", text, StringComparison.Ordinal);
+        // The study's ending counters exist at 0 from its first report, so rates over them are 0, not absent.
+        Assert.Contains("sweepgrid_trials_completed_total{study=\"s\",outcome=\"failed\"} 0", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_requeue_reason_the_coordinator_uses_is_published_from_the_start()
+    {
+        var text = await NewMetrics().ExportAsync();
+        foreach (var reason in new[] { "node-lost", "handed-back", "retryable-failure", "assignment-lost", "unjournaled", "retry" })
+        {
+            Assert.Contains($"sweepgrid_requeues_total{{reason=\"{reason}\"}} 0", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_label_values_collapse_into_other()
     {
         var metrics = NewMetrics();
@@ -93,7 +116,7 @@ public sealed partial class SweepGridMetricsTests
             metrics.TrialEnded("s", $"outcome-{i}");
         }
         var text = await metrics.ExportAsync();
-        Assert.Equal(1, RequeueSeries().Count(text));
+        Assert.Equal(RequeueReasons.All.Count + 1, RequeueSeries().Count(text)); // the known reasons at 0, and "other"
         Assert.Contains("sweepgrid_requeues_total{reason=\"other\"} 50", text, StringComparison.Ordinal);
         Assert.Contains("sweepgrid_trials_completed_total{study=\"s\",outcome=\"other\"} 50", text, StringComparison.Ordinal);
     }

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Prometheus;
 using Spectre.Console;
 using SweepGrid.Cli.Studies;
 using SweepGrid.Orchestration.Embedded;
 using SweepGrid.Orchestration.Execution;
 using SweepGrid.Orchestration.Nodes;
+using SweepGrid.Orchestration.Observability;
 using SweepGrid.Orchestration.Slots;
 using SweepGrid.Reports;
 using SweepGrid.Robustness.Datasets;
@@ -18,7 +20,8 @@ namespace SweepGrid.Cli.Commands;
 /// <summary>
 /// `sweepgrid run FILE`: the embedded mode — coordinator, a local node and SQLite in one process. Ctrl-C
 /// (or SIGTERM) hands running trials back and exits; the same command resumes without repeating any
-/// completed trial. At the end the study's report is written and its accuracy table printed.
+/// completed trial. At the end the study's report is written and its accuracy table printed. With
+/// <c>--metrics-port N</c> it serves Prometheus metrics at <c>http://127.0.0.1:N/metrics</c> while it runs.
 /// </summary>
 public static class RunCommand
 {
@@ -32,7 +35,8 @@ public static class RunCommand
         var device = new Option<string>("--device") { Description = "cpu or cuda[:N].", DefaultValueFactory = _ => "cpu" };
         var data = new Option<string?>("--data") { Description = "Dataset folder (default: $SWEEPGRID_DATA)." };
         var reports = new Option<string>("--reports") { Description = "Folder for reports/<study>/.", DefaultValueFactory = _ => "reports" };
-        var command = new Command("run", "Run a study on this machine (embedded mode); run it again to resume.") { file, profile, db, slots, threads, device, data, reports };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while running (1-65535)." };
+        var command = new Command("run", "Run a study on this machine (embedded mode); run it again to resume.") { file, profile, db, slots, threads, device, data, reports, metricsPort };
         command.SetAction(async (parse, cancellation) =>
         {
             StudyPlan plan;
@@ -40,6 +44,11 @@ public static class RunCommand
             Device chosen;
             SlotLayout layout;
             var dataDirectory = parse.GetValue(data) ?? configured.Data;
+            if (parse.GetValue(metricsPort) is { } port && port is < 1 or > 65535)
+            {
+                error.WriteLine($"sweepgrid run: --metrics-port must be 1-65535 (got {port})");
+                return ExitCodes.InvalidInput;
+            }
             try
             {
                 var spec = SweepSpec.Load(parse.GetValue(file)!);
@@ -65,13 +74,17 @@ public static class RunCommand
                 context.Cancel = true;
                 stop.Cancel();
             });
-            return await StudyCommands.WithStore(parse.GetValue(db), error, async store =>
+            var metrics = parse.GetValue(metricsPort) is null ? null : ProcessMetrics.Get();
+            using var exporter = parse.GetValue(metricsPort) is { } served ? new KestrelMetricServer("127.0.0.1", served) : null;
+            exporter?.Start();
+            return await StudyCommands.WithStore(parse.GetValue(db), error, async opened =>
             {
+                var store = metrics is null ? opened : new TimedTrialStore(opened, metrics);
                 var submission = StudySubmissions.From(plan, specText);
                 output.WriteLine($"{submission.StudyId}: {plan.Summary.Trainings} trainings, {plan.Summary.Ensembles} ensembles on {layout.Slots} slot(s) × {layout.ThreadsPerSlot} thread(s), store {store.DatabaseName}");
                 var executor = new ScienceTrialExecutor(store, dataDirectory, chosen, TimeProvider.System);
-                var node = new NodeOptions { NodeId = NodeIds.New($"{Environment.MachineName}-embedded"), Slots = layout.Slots, ThreadsPerSlot = layout.ThreadsPerSlot };
-                var runner = new EmbeddedRunner(store, StoreLocation.Journal(parse.GetValue(db)), executor, node) { ProgressInterval = TimeSpan.FromMilliseconds(100) };
+                var node = new NodeOptions { NodeId = NodeIds.New($"{Environment.MachineName}-embedded"), Slots = layout.Slots, ThreadsPerSlot = layout.ThreadsPerSlot, Device = chosen.ToString() };
+                var runner = new EmbeddedRunner(store, StoreLocation.Journal(parse.GetValue(db)), executor, node) { ProgressInterval = TimeSpan.FromMilliseconds(100), Counts = new OrchestrationCounts(metrics) };
                 RunEnd end;
                 if (!Console.IsOutputRedirected && output == Console.Out)
                 {

@@ -10,11 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Prometheus;
 using SweepGrid.Cli.Studies;
 using SweepGrid.Orchestration.Cluster;
 using SweepGrid.Orchestration.Coordination;
 using SweepGrid.Orchestration.Execution;
 using SweepGrid.Orchestration.Nodes;
+using SweepGrid.Orchestration.Observability;
 using SweepGrid.Store;
 using SweepGrid.Robustness;
 using SweepGrid.Server;
@@ -26,7 +28,7 @@ namespace SweepGrid.Cli.Commands;
 
 /// <summary>
 /// `sweepgrid serve`: one cluster member in an ASP.NET Core host. Kestrel serves <c>/healthz</c> (process alive),
-/// <c>/readyz</c> (member Up and the database answers) and, on coordinator-role members, the HTTP API. Options
+/// <c>/readyz</c> (member Up and the database answers), <c>/metrics</c> (Prometheus) and, on coordinator-role members, the HTTP API. Options
 /// come from appsettings, <c>SWEEPGRID_*</c> environment variables (<c>__</c> nests) and these flags, in that order.
 /// SIGTERM or Ctrl-C drains the node (running trials handed back without spending an attempt) and leaves.
 /// </summary>
@@ -98,7 +100,8 @@ public static class ServeCommand
             return ExitCodes.InvalidInput;
         }
 
-        var store = StoreLocation.Open(database.Url);
+        var metrics = ProcessMetrics.Get();
+        var store = new TimedTrialStore(StoreLocation.Open(database.Url), metrics);
         await using (store.ConfigureAwait(false))
         {
             try
@@ -110,15 +113,17 @@ public static class ServeCommand
                 error.WriteLine($"sweepgrid serve: {e.Message}");
                 return ExitCodes.Failure;
             }
-            builder.Services.AddSingleton(store);
+            builder.Services.AddSingleton<ITrialStore>(store);
+            builder.Services.AddSingleton(metrics);
             var slots = nodeHost.Slots ?? (device.type == DeviceType.CUDA ? 1 : Environment.ProcessorCount);
             var node = member.IsNode
-                ? new NodeOptions { NodeId = NodeIds.New($"{member.EffectivePublicHostname}:{member.Port.ToString(CultureInfo.InvariantCulture)}"), Slots = slots, ThreadsPerSlot = nodeHost.Threads }
+                ? new NodeOptions { NodeId = NodeIds.New($"{member.EffectivePublicHostname}:{member.Port.ToString(CultureInfo.InvariantCulture)}"), Slots = slots, ThreadsPerSlot = nodeHost.Threads, Device = device.ToString() }
                 : null;
             builder.Services.AddSweepGridMember(member, node, StoreLocation.Journal(database.Url), new CoordinatorOptions(), provider =>
                 nodeHost.Executor == "noop" ? new NoOpTrialExecutor(nodeHost.NoOpDuration) : new ScienceTrialExecutor(store, configured.Data, device, TimeProvider.System));
             if (member.IsCoordinator)
             {
+                builder.Services.AddHostedService<TrialStatePublisher>();
                 // Plans submissions with this member's data folder, so trial ids equal those of `sweepgrid run`.
                 builder.Services.AddSingleton<ISubmissionPlanner>(new DatasetSubmissionPlanner(configured.Data));
                 builder.Services.AddSweepGridApi(builder.Configuration);
@@ -128,6 +133,7 @@ public static class ServeCommand
             var app = builder.Build();
             app.MapGet("/healthz", () => Results.Text("ok"));
             app.MapGet("/readyz", ReadyAsync);
+            app.MapMetrics();
             if (member.IsCoordinator)
             {
                 app.MapSweepGridApi();

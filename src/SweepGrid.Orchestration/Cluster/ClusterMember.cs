@@ -86,7 +86,7 @@ public static class ClusterMember
                 }
                 var proxy = registry.Get<CoordinatorActor>();
                 var trials = executor(provider);
-                var nodeActor = system.ActorOf(Props.Create(() => new NodeActor(trials, node, proxy, loggers)), "node");
+                var nodeActor = system.ActorOf(Props.Create(() => new NodeActor(trials, node, proxy, loggers, counts)), "node");
                 registry.Register<NodeActor>(nodeActor);
                 // SIGTERM: hand running trials back (without spending attempts) before leaving the cluster.
                 CoordinatedShutdown.Get(system).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, "drain-node", async () =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Persistence;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using SweepGrid.Orchestration.Execution;
 using SweepGrid.Orchestration.Nodes;
 using SweepGrid.Orchestration.Observability;
 using SweepGrid.Store;
+using SweepGrid.Telemetry;
 using Decisions = SweepGrid.Orchestration.Observability.OrchestrationLog;
 
 namespace SweepGrid.Orchestration.Coordination;
@@ -27,6 +29,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private DispatchBook book = new();
     private bool reconciled;
     private bool housekeeping;
+    private bool started;
 
     public CoordinatorActor(ITrialStore store, CoordinatorOptions options, ILoggerFactory loggers, OrchestrationCounts counts)
     {
@@ -77,6 +80,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         Decisions.Recovered(logger, book.Count, LastSequenceNr);
         counts.SetInFlight(book.Count);
+        // Dispatches recovered from the journal mean an earlier incarnation was running work: a failover.
+        counts.CoordinatorStarted(recoveredRunningWork: book.Count > 0);
+        started = true;
         PipeReconcile();
         Timers.StartPeriodicTimer("housekeeping", new Housekeep(), options.HousekeepingInterval);
     }
@@ -100,7 +106,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         foreach (var held in message.Held.Where(h => !journaled.TryGetValue(h.TrialId, out var token) || token != h.Token))
         {
             Decisions.UnjournaledDispatch(logger, held.TrialId);
-            counts.CountRequeue("unjournaled");
+            counts.CountRequeue(RequeueReasons.Unjournaled);
             var lease = LeaseOf(new TrialDispatched(held.TrialId, held.NodeId, held.Token, held.Attempt));
             store.ReleaseAsync(lease, "the dispatch was not journaled before a restart", attemptSpent: false, Now)
                 .PipeTo(Self, success: _ => new Ignored(), failure: e =>
@@ -136,7 +142,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
         foreach (var lost in book.ReconcileReport(register.NodeId, register.HeldTokens))
         {
-            ReleaseTaken(lost, "the assignment never reached the node", attemptSpent: false, "assignment-lost");
+            ReleaseTaken(lost, "the assignment never reached the node", attemptSpent: false, RequeueReasons.AssignmentLost);
         }
     }
 
@@ -155,7 +161,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Decisions.NodeLost(logger, nodeId, reason, dispatches.Count);
         foreach (var dispatch in dispatches)
         {
-            ReleaseTaken(dispatch, $"node {nodeId} lost: {reason}", attemptSpent: true, "node-lost");
+            ReleaseTaken(dispatch, $"node {nodeId} lost: {reason}", attemptSpent: true, RequeueReasons.NodeLost);
         }
     }
 
@@ -163,7 +169,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         foreach (var orphan in book.TakeOrphans(nodes.Keys.ToHashSet(StringComparer.Ordinal)))
         {
-            ReleaseTaken(orphan, $"node {orphan.NodeId} did not re-attach after the coordinator restarted", attemptSpent: true, "node-lost");
+            ReleaseTaken(orphan, $"node {orphan.NodeId} did not re-attach after the coordinator restarted", attemptSpent: true, RequeueReasons.NodeLost);
         }
     }
 
@@ -178,7 +184,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             .PipeTo(Self, success: written => new DispatchReleased(dispatch, fact, written), failure: e => new DispatchNotReleased(dispatch, e));
     }
 
-    private void OnReleased(DispatchReleased released) => Persist(released.Event, Applied);
+    private void OnReleased(DispatchReleased released) => PersistTimed(released.Event, Applied);
 
     private void OnRequestWork(RequestWork request)
     {
@@ -205,7 +211,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             return;
         }
         // Journal first, then send: a dispatch the journal does not know is handed back at the next recovery.
-        Persist(new TrialDispatched(lease.TrialId, found.NodeId, lease.Token, lease.Attempt), dispatched =>
+        PersistTimed(new TrialDispatched(lease.TrialId, found.NodeId, lease.Token, lease.Attempt), dispatched =>
         {
             Applied(dispatched);
             counts.CountDispatch();
@@ -216,7 +222,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             }
             else if (book.TakeDispatchesOf(found.NodeId).FirstOrDefault(d => d.TrialId == lease.TrialId) is { } orphan)
             {
-                ReleaseTaken(orphan, "the node left before the assignment was sent", attemptSpent: false, "assignment-lost");
+                ReleaseTaken(orphan, "the node left before the assignment was sent", attemptSpent: false, RequeueReasons.AssignmentLost);
             }
         });
     }
@@ -255,7 +261,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             TrialOutcome.Cancelled c => new TrialHandedBack(dispatch.TrialId, dispatch.Token, c.Reason),
             _ => throw new InvalidOperationException("unknown outcome"),
         };
-        Persist(fact, recorded =>
+        PersistTimed(fact, recorded =>
         {
             Applied(recorded);
             switch (stored.Outcome)
@@ -267,12 +273,12 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                     Decisions.Failed(logger, dispatch.TrialId, dispatch.NodeId, f.Reason, stored.Written.State?.ToString() ?? "unknown");
                     if (stored.Written.State == TrialState.Queued)
                     {
-                        counts.CountRequeue("retryable-failure");
+                        counts.CountRequeue(RequeueReasons.RetryableFailure);
                     }
                     break;
                 case TrialOutcome.Cancelled c:
                     Decisions.Requeued(logger, dispatch.TrialId, dispatch.NodeId, c.Reason, attemptSpent: false);
-                    counts.CountRequeue("handed-back");
+                    counts.CountRequeue(RequeueReasons.HandedBack);
                     break;
             }
             stored.Node.Tell(new OutcomeAcknowledged(dispatch.TrialId, dispatch.Token));
@@ -305,7 +311,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     {
         var sender = Sender;
         Run(submit, store.SubmitStudyAsync(submit.Submission, Now), result =>
-            Persist(new StudySubmitted(result.Study.StudyId, submit.Submission.Trials.Count), fact =>
+            PersistTimed(new StudySubmitted(result.Study.StudyId, submit.Submission.Trials.Count), fact =>
             {
                 Applied(fact);
                 Decisions.StudyCommand(logger, fact.StudyId, $"submitted ({result.TrialsInserted} new trials, {result.TrialsLinked} linked)");
@@ -323,7 +329,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                 sender.Tell(new CancelStudyReply(null));
                 return;
             }
-            Persist(new StudyCancelled(cancel.StudyId), fact =>
+            PersistTimed(new StudyCancelled(cancel.StudyId), fact =>
             {
                 Applied(fact);
                 Decisions.StudyCommand(logger, fact.StudyId, "cancelled");
@@ -360,10 +366,11 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                 sender.Tell(new RetryStudyReply(new RetryResult(retry.StudyId, Found: false, 0)));
                 return;
             }
-            Persist(new StudyRetried(retry.StudyId, n), fact =>
+            PersistTimed(new StudyRetried(retry.StudyId, n), fact =>
             {
                 Applied(fact);
                 Decisions.StudyCommand(logger, fact.StudyId, $"retried {n} failed trials");
+                counts.CountRequeue(RequeueReasons.Retry, n);
                 sender.Tell(new RetryStudyReply(new RetryResult(retry.StudyId, Found: true, n)));
             });
         });
@@ -392,6 +399,26 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             Decisions.StoreUnavailable(logger, error, "finishing studies");
             return new HousekeepingDone();
+        });
+    }
+
+    protected override void PostStop()
+    {
+        if (started)
+        {
+            counts.CoordinatorStopped();
+        }
+        base.PostStop();
+    }
+
+    /// <summary>Persists one event and records the time from the write's start to its callback (journal latency).</summary>
+    private void PersistTimed<TEvent>(TEvent fact, Action<TEvent> then)
+    {
+        var begun = Stopwatch.GetTimestamp();
+        Persist(fact, recorded =>
+        {
+            counts.JournalWritten(Stopwatch.GetElapsedTime(begun));
+            then(recorded);
         });
     }
 

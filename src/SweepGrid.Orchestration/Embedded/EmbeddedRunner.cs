@@ -45,8 +45,8 @@ public sealed class EmbeddedRunner(ITrialStore store, JournalDatabase journal, I
     /// <summary>Submit, cancel and retry through the running coordinator; set once the run has started.</summary>
     public IStudyControl? Control { get; private set; }
 
-    /// <summary>The counts kept while running (requeues by reason, dispatches).</summary>
-    public OrchestrationCounts Counts { get; } = new();
+    /// <summary>The counts kept while running (requeues by reason, dispatches); give one with metrics to publish them.</summary>
+    public OrchestrationCounts Counts { get; init; } = new();
 
     /// <exception cref="DatabaseInUseException">Another live `run` coordinates this database.</exception>
     public async Task<RunEnd> RunAsync(StudySubmission submission, Action<RunProgress>? onProgress, CancellationToken cancellation)
@@ -67,7 +67,7 @@ public sealed class EmbeddedRunner(ITrialStore store, JournalDatabase journal, I
                 Control = control;
                 await control.SubmitAsync(submission, CancellationToken.None).ConfigureAwait(false);
                 var system = host.Services.GetRequiredService<ActorSystem>();
-                var node = system.ActorOf(Props.Create(() => new NodeActor(executor, nodeOptions, coordinator, logging)), "node");
+                var node = system.ActorOf(Props.Create(() => new NodeActor(executor, nodeOptions, coordinator, logging, Counts)), "node");
                 return await WatchAsync(submission.StudyId, node, runLock, onProgress, cancellation).ConfigureAwait(false);
             }
             finally
@@ -121,6 +121,10 @@ public sealed class EmbeddedRunner(ITrialStore store, JournalDatabase journal, I
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
         builder.Services.Replace(ServiceDescriptor.Singleton(logging));
+        if (Counts.Metrics is { } metrics)
+        {
+            builder.Services.AddHostedService(_ => new TrialStatePublisher(store, metrics, Counts, logging.CreateLogger<TrialStatePublisher>()));
+        }
         builder.Services.AddAkka(AkkaSetup.SystemName, (akka, _) =>
         {
             akka.ConfigureLoggers(setup =>

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Microsoft.Extensions.Logging;
 using SweepGrid.Orchestration.Coordination;
 using SweepGrid.Orchestration.Execution;
+using SweepGrid.Orchestration.Observability;
 using SweepGrid.Orchestration.Slots;
 using SweepGrid.Store;
 using Decisions = SweepGrid.Orchestration.Observability.OrchestrationLog;
@@ -29,14 +31,17 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
     private readonly CancellationTokenSource?[] running;
     private readonly ReportOutcome?[] unacknowledged;
     private readonly int[] askAge;
+    private readonly long[] startedAt;
+    private readonly OrchestrationCounts? counts;
     private readonly List<IActorRef> drainWaiters = [];
     private SlotThread[] threads = [];
     private long completed;
     private long failed;
     private long rejected;
 
-    public NodeActor(ITrialExecutor executor, NodeOptions options, IActorRef coordinator, ILoggerFactory loggers)
+    public NodeActor(ITrialExecutor executor, NodeOptions options, IActorRef coordinator, ILoggerFactory loggers, OrchestrationCounts? counts = null)
     {
+        this.counts = counts;
         this.executor = executor;
         this.options = options;
         this.coordinator = coordinator;
@@ -46,6 +51,7 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         running = new CancellationTokenSource?[options.Slots];
         unacknowledged = new ReportOutcome?[options.Slots];
         askAge = new int[options.Slots];
+        startedAt = new long[options.Slots];
 
         Receive<PullWork>(_ => OnPullWork());
         Receive<Heartbeat>(_ => OnHeartbeat());
@@ -82,10 +88,16 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer("heartbeat", new Heartbeat(), options.HeartbeatInterval);
         Timers.StartPeriodicTimer("pull", new PullWork(), options.PollInterval);
         Self.Tell(new PullWork());
+        PublishSlots();
+        counts?.NodeStarted(NodeName, options.Device);
     }
+
+    /// <summary>The node's stable name (no incarnation), so a restarted node keeps its metric series.</summary>
+    private string NodeName => NodeIds.NameOf(options.NodeId);
 
     protected override void PostStop()
     {
+        counts?.NodeStopped(NodeName);
         foreach (var cancellation in running)
         {
             cancellation?.Cancel();
@@ -159,6 +171,8 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
             return;
         }
         table.Granted(assigned.Slot, lease);
+        startedAt[assigned.Slot] = Stopwatch.GetTimestamp();
+        PublishSlots();
         var cancellation = new CancellationTokenSource();
         running[assigned.Slot] = cancellation;
         progress[assigned.Slot] = null;
@@ -174,6 +188,9 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
     private void OnFinished(TrialFinished finished)
     {
         table.Finished(finished.Slot);
+        PublishSlots();
+        counts?.AttemptFinished(NodeName, options.Device, OutcomeName(finished.Outcome), Stopwatch.GetElapsedTime(startedAt[finished.Slot]),
+            finished.Outcome is TrialOutcome.Completed ? TrainingWork.SamplesOf(finished.Lease.DefinitionJson) : 0);
         running[finished.Slot]?.Dispose();
         running[finished.Slot] = null;
         switch (finished.Outcome)
@@ -232,6 +249,19 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
             drainWaiters.Clear();
         }
     }
+
+    private void PublishSlots()
+    {
+        var busy = table.Running().Count;
+        counts?.SlotsChanged(NodeName, busy, table.Count - busy);
+    }
+
+    private static string OutcomeName(TrialOutcome outcome) => outcome switch
+    {
+        TrialOutcome.Completed => "completed",
+        TrialOutcome.Failed => "failed",
+        _ => "handed-back",
+    };
 
     private NodeStatus Status() => new(options.NodeId, table.Draining,
         Enumerable.Range(0, table.Count).Select(i => new SlotStatus(i, table.Phase(i).ToString().ToLowerInvariant(), table.LeaseOf(i)?.TrialId, progress[i])).ToList(),

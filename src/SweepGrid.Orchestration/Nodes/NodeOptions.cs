@@ -8,6 +8,9 @@ public sealed record NodeOptions
 
     public int Slots { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The device trials run on, as published in metrics (e.g. <c>cpu</c>, <c>cuda:0</c>).</summary>
+    public string Device { get; init; } = "cpu";
+
     /// <summary>libtorch (and OpenBLAS) threads per slot.</summary>
     public int ThreadsPerSlot { get; init; } = 1;
 

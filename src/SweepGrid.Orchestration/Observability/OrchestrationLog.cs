@@ -4,7 +4,7 @@ namespace SweepGrid.Orchestration.Observability;
 
 /// <summary>
 /// Every orchestration decision, as source-generated log messages. Event ids: 1000–1099 coordinator,
-/// 1100–1199 node, 1200–1299 cluster membership and the singleton.
+/// 1100–1199 node, 1200–1299 cluster membership and the singleton, 1300–1399 metrics.
 /// </summary>
 internal static partial class OrchestrationLog
 {
@@ -67,4 +67,7 @@ internal static partial class OrchestrationLog
 
     [LoggerMessage(1200, LogLevel.Information, "Member {Address} is {Status} (roles {Roles})")]
     public static partial void MemberChanged(ILogger logger, string address, string status, string roles);
+
+    [LoggerMessage(1300, LogLevel.Warning, "Trial counts for the metrics could not be read; the last published values stay")]
+    public static partial void MetricsRefreshFailed(ILogger logger, Exception error);
 }
