@@ -11,19 +11,21 @@ ARG CUDA_BASE=nvidia/cuda:12.8.1-cudnn-runtime-ubuntu24.04
 
 # ---- build: restore, build and publish for linux-x64 ----
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION}-bookworm-slim AS build
+ARG FLAVOR
 WORKDIR /src
 COPY . .
-RUN scripts/publish.sh /out
+# The CUDA flavour ships no CPU libtorch: TorchSharp then loads the CUDA one from LD_LIBRARY_PATH.
+RUN if [ "${FLAVOR}" = "cuda" ]; then scripts/publish.sh /out -p:SweepGridLibTorch=external; else scripts/publish.sh /out; fi
 
 # ---- CUDA libtorch: TorchSharp finds torch_cuda by name on LD_LIBRARY_PATH ----
 FROM debian:bookworm-slim AS libtorch-cuda
-ARG LIBTORCH_CUDA_URL=https://download.pytorch.org/libtorch/cu128/libtorch-shared-with-deps-2.10.0%2Bcu128.zip
+# Empty: the default of scripts/cuda-libtorch.sh (libtorch 2.10 for CUDA 12.8); set it to use a mirror.
+ARG LIBTORCH_CUDA_URL=
 RUN apt-get update \
  && apt-get install -y --no-install-recommends ca-certificates curl unzip \
  && rm -rf /var/lib/apt/lists/*
-RUN curl -fsSL -o /tmp/libtorch.zip "${LIBTORCH_CUDA_URL}" \
- && unzip -q /tmp/libtorch.zip -d /opt \
- && rm /tmp/libtorch.zip \
+COPY scripts/cuda-libtorch.sh /usr/local/bin/cuda-libtorch.sh
+RUN cuda-libtorch.sh /opt ${LIBTORCH_CUDA_URL} \
  && rm -rf /opt/libtorch/include /opt/libtorch/share /opt/libtorch/bin
 
 # ---- runtime bases ----
@@ -44,18 +46,13 @@ ENV LD_LIBRARY_PATH=/opt/libtorch/lib \
     DOTNET_ROOT=/usr/share/dotnet
 
 # ---- the image ----
-# hadolint ignore=DL3006
 FROM base-${FLAVOR} AS final
-ARG FLAVOR
 RUN groupadd --system --gid 10001 sweepgrid \
  && useradd --system --uid 10001 --gid sweepgrid --home-dir /app --shell /usr/sbin/nologin sweepgrid \
  && mkdir -p /data \
  && chown sweepgrid:sweepgrid /data
 WORKDIR /app
 COPY --from=build --chown=root:root /out /app
-# The CUDA image uses the CUDA libtorch under /opt/libtorch: drop the CPU libtorch that the
-# publish output carries, or the loader would find it first in the application folder.
-RUN if [ "${FLAVOR}" = "cuda" ]; then rm -f /app/libtorch.so /app/libtorch_cpu.so /app/libc10.so /app/libgomp*.so*; fi
 ENV SWEEPGRID_DATA=/data \
     SWEEPGRID_API__URLS=http://0.0.0.0:5080 \
     SWEEPGRID_CLUSTER__HOSTNAME=0.0.0.0 \

@@ -54,7 +54,8 @@ public sealed class DockerfileTests
     [Fact]
     public void The_build_stage_runs_the_same_publish_script_the_tests_run()
     {
-        Assert.Contains("RUN scripts/publish.sh /out", Lines);
+        Assert.Contains(Lines, l => l.StartsWith("RUN ", StringComparison.Ordinal) && l.Contains("scripts/publish.sh /out", StringComparison.Ordinal));
+        Assert.Contains(Lines, l => l.Contains("cuda-libtorch.sh /opt", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(Repository.Root, "scripts", "publish.sh")));
     }
 
@@ -75,6 +76,25 @@ public sealed class DockerfileTests
             var cuda = Tools.Run(program, ["serve", "--device", "cuda", "--db", Path.Combine(output, "probe.db")], timeout: TimeSpan.FromMinutes(1));
             Assert.Equal(2, cuda.ExitCode);
             Assert.Contains("no CUDA device is usable here", cuda.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_cuda_flavours_publish_step_leaves_the_cpu_libtorch_out()
+    {
+        // The CUDA image supplies libtorch_cuda on LD_LIBRARY_PATH; a CPU libtorch beside the program would be loaded first.
+        var output = Directory.CreateTempSubdirectory("sweepgrid-publish-cuda-").FullName;
+        try
+        {
+            var publish = Tools.Run("bash", [Path.Combine(Repository.Root, "scripts", "publish.sh"), output, "-p:SweepGridLibTorch=external"], timeout: TimeSpan.FromMinutes(10));
+            Assert.True(publish.ExitCode == 0, publish.All);
+            Assert.True(File.Exists(Path.Combine(output, "TorchSharp.dll")));
+            Assert.True(File.Exists(Path.Combine(output, "libLibTorchSharp.so")));
+            Assert.False(File.Exists(Path.Combine(output, "libtorch_cpu.so")), "the CPU libtorch was published into the CUDA flavour");
         }
         finally
         {
