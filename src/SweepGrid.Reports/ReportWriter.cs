@@ -28,13 +28,16 @@ public static class ReportWriter
     /// <param name="outDir">The parent directory of per-study report directories; created when missing.</param>
     /// <param name="formats">Which files to write (default all).</param>
     /// <param name="options">Metrics, decimals and pivot options; null for the defaults.</param>
+    /// <param name="writtenAlongside">Files another writer has just written into the same directory (the figures of
+    /// <see cref="Figures.FigureReport"/>): current, so the removal of stale charts keeps them.</param>
     /// <exception cref="ArgumentException">Two rows have the same trial, condition and metric.</exception>
     public static ReportOutput Write(
         StudyInfo study,
         IEnumerable<ResultRow> rows,
         string outDir,
         ReportFormats formats = ReportFormats.All,
-        ReportOptions? options = null)
+        ReportOptions? options = null,
+        IReadOnlyCollection<string>? writtenAlongside = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(rows);
@@ -71,7 +74,7 @@ public static class ReportWriter
 
         if (formats.HasFlag(ReportFormats.Svg))
         {
-            StaleFiles.RemoveCharts(directory, target.Written);
+            StaleFiles.RemoveCharts(directory, [.. target.Written, .. writtenAlongside ?? []]);
         }
         StaleFiles.RemoveAbandonedTemporaries(directory, TimeSpan.FromHours(1));
         return target.Output();

@@ -30,6 +30,21 @@ public sealed class ReportReplacementTests : IDisposable
     }
 
     [Fact]
+    public void Charts_written_alongside_by_another_writer_are_kept_as_current()
+    {
+        var directory = ReportWriter.Write(Study(), Tiny(), root).Directory;
+        var figure = Path.Combine(directory, "accuracy-vs-fgsm.svg");
+        var stale = Path.Combine(directory, "accuracy-vs-blur.svg");
+        File.WriteAllText(figure, "<svg/>");
+        File.WriteAllText(stale, "<svg/>");
+
+        ReportWriter.Write(Study(), Tiny(), root, writtenAlongside: [figure]);
+
+        Assert.True(File.Exists(figure), "a figure written just before the tables is current and must not be removed");
+        Assert.False(File.Exists(stale), "a chart nobody wrote this time is stale");
+    }
+
+    [Fact]
     public void Writing_only_markdown_keeps_the_earlier_charts()
     {
         var first = ReportWriter.Write(Study(), Tiny(), root);

@@ -143,14 +143,14 @@ public static class StudyCommands
             return;
         }
         output.WriteLine(TextRenderer.Render(PivotBuilder.Build(rows)));
-        var written = ReportWriter.Write(info, rows, outDir, formats);
-        var figures = 0;
-        if (formats.HasFlag(ReportFormats.Svg))
-        {
-            // The papers' figures (curves per training arm, per-epoch curves, bars, per-class tables) beside the tables.
-            figures = (await StudyReports.WriteFiguresAsync(store, info, rows, outDir, ct).ConfigureAwait(false)).Files.Count;
-        }
-        output.WriteLine($"report: {written.Directory} ({written.Files.Count + figures} files)");
+        // The papers' figures (curves per training arm, per-epoch curves, bars, per-class tables) beside the tables,
+        // written first, so that the tables' removal of stale charts knows them as current and every file is only
+        // ever replaced, never deleted and written again.
+        IReadOnlyList<string> figures = formats.HasFlag(ReportFormats.Svg)
+            ? (await StudyReports.WriteFiguresAsync(store, info, rows, outDir, ct).ConfigureAwait(false)).Files
+            : [];
+        var written = ReportWriter.Write(info, rows, outDir, formats, writtenAlongside: figures);
+        output.WriteLine($"report: {written.Directory} ({written.Files.Count + figures.Count} files)");
     }
 
     internal static async Task<int> WithStore(string? location, TextWriter error, Func<ITrialStore, Task<int>> action)
