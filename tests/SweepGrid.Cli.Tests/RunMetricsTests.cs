@@ -1,3 +1,4 @@
+using SweepGrid.Telemetry.Tests;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -69,7 +70,7 @@ public sealed class RunMetricsTests : IDisposable
         Assert.Contains("sweepgrid_coordinator_starts_total 1", seen, StringComparison.Ordinal);
         Assert.Contains("sweepgrid_slots{node=", seen, StringComparison.Ordinal);
         Assert.Contains("process_cpu_seconds_total", seen, StringComparison.Ordinal);
-        var (exitCode, problems) = await Promtool(seen);
+        var (exitCode, problems) = await Promtool.CheckMetricsAsync(seen);
         Assert.True(exitCode == 0 && problems.Length == 0, $"promtool check metrics: {problems}");
     }
 
@@ -87,20 +88,6 @@ public sealed class RunMetricsTests : IDisposable
     }
 
     public void Dispose() => dir.Delete(recursive: true);
-
-    private static async Task<(int ExitCode, string Problems)> Promtool(string exposition)
-    {
-        var start = new ProcessStartInfo("promtool") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("check");
-        start.ArgumentList.Add("metrics");
-        using var promtool = Process.Start(start)!;
-        var output = promtool.StandardOutput.ReadToEndAsync();
-        var error = promtool.StandardError.ReadToEndAsync();
-        await promtool.StandardInput.WriteAsync(exposition);
-        promtool.StandardInput.Close();
-        await promtool.WaitForExitAsync();
-        return (promtool.ExitCode, ((await output) + (await error)).Trim());
-    }
 
     private Process Start(string spec, int port, StringBuilder log)
     {

@@ -74,15 +74,7 @@ internal static class ClusterMetricsChecks
     public static async Task<(int ExitCode, string Problems, string Exposition)> PromtoolOnMemberAsync(int httpPort)
     {
         var exposition = await Http.GetStringAsync(new Uri($"http://127.0.0.1:{httpPort}/metrics"));
-        var start = new ProcessStartInfo("promtool") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("check");
-        start.ArgumentList.Add("metrics");
-        using var promtool = Process.Start(start)!;
-        var output = promtool.StandardOutput.ReadToEndAsync();
-        var error = promtool.StandardError.ReadToEndAsync();
-        await promtool.StandardInput.WriteAsync(exposition);
-        promtool.StandardInput.Close();
-        await promtool.WaitForExitAsync();
-        return (promtool.ExitCode, ((await output) + (await error)).Trim(), exposition);
+        var (exitCode, problems) = await Promtool.CheckMetricsAsync(exposition);
+        return (exitCode, problems, exposition);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Prometheus;
 
@@ -35,7 +34,7 @@ public sealed partial class SweepGridMetricsTests
     [Fact]
     public async Task Promtool_accepts_the_exposition()
     {
-        var (exit, problems) = await CheckMetricsAsync(await (await BusyMetrics()).ExportAsync());
+        var (exit, problems) = await Promtool.CheckMetricsAsync(await (await BusyMetrics()).ExportAsync());
         // promtool prints lint problems (missing HELP, bad units, counters without _total) and exits non-zero.
         Assert.True(exit == 0 && problems.Trim().Length == 0, problems);
     }
@@ -48,7 +47,7 @@ public sealed partial class SweepGridMetricsTests
         Metrics.WithCustomRegistry(registry).CreateCounter("sweepgrid_bad_counter", "A counter without the _total suffix.").Inc();
         using var stream = new MemoryStream();
         await registry.CollectAndExportAsTextAsync(stream);
-        var (exit, problems) = await CheckMetricsAsync(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        var (exit, problems) = await Promtool.CheckMetricsAsync(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         Assert.NotEqual(0, exit);
         Assert.Contains("counter metrics should have \"_total\" suffix", problems, StringComparison.Ordinal);
     }
@@ -147,19 +146,6 @@ public sealed partial class SweepGridMetricsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => metrics.TrainSamples("n", "cpu", -1));
         Assert.Throws<ArgumentException>(() => metrics.ReportSlots("", 1, 1));
         Assert.Throws<ArgumentException>(() => metrics.ReportTrialStates("", new Dictionary<string, int>()));
-    }
-
-    /// <summary>Runs the real <c>promtool check metrics</c> on an exposition: its exit code and everything it printed.</summary>
-    private static async Task<(int Exit, string Output)> CheckMetricsAsync(string exposition)
-    {
-        var start = new ProcessStartInfo("promtool", "check metrics") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var promtool = Process.Start(start)!;
-        var output = promtool.StandardOutput.ReadToEndAsync();
-        var error = promtool.StandardError.ReadToEndAsync();
-        await promtool.StandardInput.WriteAsync(exposition);
-        promtool.StandardInput.Close();
-        await promtool.WaitForExitAsync();
-        return (promtool.ExitCode, (await output) + (await error));
     }
 
     [GeneratedRegex(@"^sweepgrid_requeues_total\{", RegexOptions.Multiline)]
