@@ -49,15 +49,19 @@ public static class StudyPlanner
         var chosen = ChooseProfile(spec, profile, errors);
         var overrides = chosen?.Overrides ?? [];
         var fixedPaths = overrides.Select(o => o.Path).ToHashSet(StringComparer.Ordinal);
-        var axes = spec.Axes.Select(a => a.Without(fixedPaths)).OfType<SpecAxis>().ToList();
+        // A profile's narrower axis replaces the spec's axis of the same paths; a profile's evaluation list replaces the spec's.
+        var axes = spec.Axes
+            .Select(a => chosen?.Axes.FirstOrDefault(p => p.Paths.SequenceEqual(a.Paths)) ?? a)
+            .Select(a => a.Without(fixedPaths)).OfType<SpecAxis>().ToList();
+        var evaluationItems = chosen?.Evaluations ?? spec.Evaluations;
         var seeds = chosen?.Seeds ?? spec.Seeds;
         var ensembles = spec.Ensembles;
         CheckSize(spec, axes, seeds.Count, ensembles, options, errors);
         CheckEnsembleSizes(ensembles, seeds.Count, chosen, errors);
         errors.ThrowIfAny();
 
-        var evaluations = EvaluationList.Canonical(spec.Evaluations, errors);
-        var ensembleItems = ensembles?.Evaluations ?? spec.Evaluations;
+        var evaluations = EvaluationList.Canonical(evaluationItems, errors);
+        var ensembleItems = ensembles?.Evaluations ?? evaluationItems;
         var ensembleEvaluations = EvaluationList.Canonical(ensembleItems, errors);
         var identity = new TrialIdentity(datasetFingerprint, scienceVersion);
         var fallback = new SpecNodeRef(spec.Root, "");
@@ -67,7 +71,7 @@ public static class StudyPlanner
 
         PlannedTrial Train(TrialPoint point)
         {
-            TrialChecks.Check(point, spec.Evaluations, fallback, errors);
+            TrialChecks.Check(point, evaluationItems, fallback, errors);
             var definition = identity.TrainDefinition(point, evaluations);
             var id = CanonicalJson.Hash(definition);
             if (!trials.TryGetValue(id, out var trial))
