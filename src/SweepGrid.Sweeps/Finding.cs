@@ -21,8 +21,9 @@ public enum FindingShape
 /// </summary>
 /// <param name="Claim">The claim in words, e.g. "a steeper sigmoid (smaller T) resists FGSM better".</param>
 /// <param name="Metric">The metric, e.g. <c>accuracy</c>.</param>
-/// <param name="Condition">The canonical evaluation condition, e.g. <c>fgsm=0.1</c>.</param>
-/// <param name="Axis">The axis path, e.g. <c>model.temperature</c> or <c>ensemble.size</c>.</param>
+/// <param name="Condition">The canonical evaluation condition, e.g. <c>fgsm=0.1</c>; empty when <see cref="Axis"/> is <c>condition</c>.</param>
+/// <param name="Axis">The axis path, e.g. <c>model.temperature</c> or <c>ensemble.size</c>, or <c>condition</c>: then the
+/// values of <see cref="Order"/> are canonical conditions (e.g. <c>lowpass5:fgsm=0.2</c> before <c>fgsm=0.2</c>), compared on the same trials.</param>
 /// <param name="Shape">Decreasing, increasing, or the listed order.</param>
 /// <param name="Order">For <see cref="FindingShape.Order"/>: canonical axis values, highest metric first; otherwise empty.</param>
 /// <param name="Where">Other axes fixed to one canonical value each (e.g. <c>dataset.name → mnist</c>).</param>
@@ -37,4 +38,8 @@ public sealed record Finding(
     IReadOnlyList<string> Order,
     IReadOnlyDictionary<string, string> Where,
     double Margin,
-    string? Paper);
+    string? Paper)
+{
+    /// <summary>True when the claim compares evaluation conditions rather than training arms.</summary>
+    public bool AlongConditions => Axis == "condition";
+}

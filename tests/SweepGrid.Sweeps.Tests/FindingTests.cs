@@ -67,4 +67,27 @@ public sealed class FindingTests
 
         Assert.Equal("study.accuracy_floor", error.Path);
     }
+
+    [Fact]
+    public void Condition_axis_lists_canonical_conditions_and_refuses_a_fixed_condition_or_a_direction()
+    {
+        var spec = SweepSpec.Parse("""
+            study: {name: f}
+            findings:
+              - {claim: the filter helps, axis: condition, order: ["LowPass5:FGSM=0.20", fgsm=0.2]}
+            """, "f.yaml");
+
+        Assert.Equal(["lowpass5:fgsm=0.2", "fgsm=0.2"], spec.Findings[0].Order);
+        Assert.True(spec.Findings[0].AlongConditions);
+        Assert.Equal("findings[0].condition", Assert.Single(Specs.Errors("""
+            study: {name: f}
+            findings:
+              - {claim: c, axis: condition, condition: clean, order: [clean, blur=0.5]}
+            """)).Path);
+        Assert.Equal("findings[0].expect", Assert.Single(Specs.Errors("""
+            study: {name: f}
+            findings:
+              - {claim: c, axis: condition, expect: decreasing}
+            """)).Path);
+    }
 }

@@ -76,7 +76,9 @@ public static class ChecksText
         var where = finding.Where.Count == 0 ? "" : " where " + string.Join(", ", finding.Where.Select(w => $"{w.Key}={ValueFormat.FormatAxisValue(w.Value)}"));
         var points = string.Join(relation, outcome.Points.Select(p =>
             $"{ValueFormat.FormatAxisValue(p.Value)} {(p.Trials == 0 ? "(no results)" : ValueFormat.FormatMeasurement(p.Mean, decimals))}"));
-        return $"{finding.Metric} under {finding.Condition} by {finding.Axis}{where}: {points}";
+        return finding.AlongConditions
+            ? $"{finding.Metric} by condition{where}: {points}"
+            : $"{finding.Metric} under {finding.Condition} by {finding.Axis}{where}: {points}";
     }
 
     private static string Verdict(FindingVerdict verdict) => verdict switch

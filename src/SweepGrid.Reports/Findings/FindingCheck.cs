@@ -15,11 +15,23 @@ public static class FindingCheck
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(rows);
-        var byValue = rows
-            .Where(r => r.Metric == finding.Metric && r.Condition == finding.Condition && double.IsFinite(r.Value))
-            .Where(r => r.Axes.TryGetValue(finding.Axis, out _))
+        // Along conditions, the axis value of a row is its condition; otherwise its value on the finding's axis.
+        string? AxisValue(ResultRow r) => finding.AlongConditions ? r.Condition : r.Axes.GetValueOrDefault(finding.Axis);
+        var all = rows.ToList();
+        // Conditions are compared on the same trials (paired): a trial counts only when it has every listed condition.
+        var paired = finding.AlongConditions
+            ? all.Where(r => r.Metric == finding.Metric && double.IsFinite(r.Value) && finding.Order.Contains(r.Condition, StringComparer.Ordinal))
+                .GroupBy(r => r.TrialId, StringComparer.Ordinal)
+                .Where(g => g.Select(r => r.Condition).Distinct(StringComparer.Ordinal).Count() == finding.Order.Count)
+                .Select(g => g.Key).ToHashSet(StringComparer.Ordinal)
+            : null;
+        var byValue = all
+            .Where(r => paired is null || paired.Contains(r.TrialId))
+            .Where(r => r.Metric == finding.Metric && double.IsFinite(r.Value))
+            .Where(r => finding.AlongConditions ? finding.Order.Contains(r.Condition, StringComparer.Ordinal) : r.Condition == finding.Condition)
+            .Where(r => AxisValue(r) is not null)
             .Where(r => finding.Where.All(w => r.Axes.TryGetValue(w.Key, out var v) && v == w.Value))
-            .GroupBy(r => r.Axes[finding.Axis], StringComparer.Ordinal)
+            .GroupBy(r => AxisValue(r)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new FindingPoint(g.Key, g.Average(r => r.Value), g.Count()), StringComparer.Ordinal);
 
         var order = finding.Shape == FindingShape.Order

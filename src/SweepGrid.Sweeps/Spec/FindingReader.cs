@@ -18,6 +18,9 @@ internal static class FindingReader
     /// <summary>Axes the planner adds besides settings (ensemble sizes), read as text.</summary>
     private static readonly string[] PlannerAxes = ["ensemble.size"];
 
+    /// <summary>The axis name that makes the evaluation condition itself the axis (values are conditions).</summary>
+    public const string ConditionAxis = "condition";
+
     public static List<Finding> Read(SpecNode node, ErrorSink errors)
     {
         var findings = new List<Finding>();
@@ -47,18 +50,28 @@ internal static class FindingReader
         var fields = MappingReader.Fields(mapping, path, Keys, errors);
         var claim = Text(fields, "claim", path, errors, required: true);
         var metric = Text(fields, "metric", path, errors, required: false) ?? "accuracy";
-        var condition = Condition(fields, path, errors);
         var axisKey = fields.GetValueOrDefault("axis") as ScalarNode;
+        var alongConditions = axisKey?.Value.Trim() == ConditionAxis;
+        string? condition;
+        if (alongConditions && fields.TryGetValue("condition", out var fixedCondition))
+        {
+            errors.Add(fixedCondition, path + ".condition", "with axis: condition the conditions are the axis values (list them in 'order'); leave 'condition' out");
+            condition = null;
+        }
+        else
+        {
+            condition = alongConditions ? "" : Condition(fields, path, errors);
+        }
         Setting? setting = null;
         if (axisKey is null || axisKey.IsNull)
         {
-            errors.Add(fields.GetValueOrDefault("axis") ?? node, path + ".axis", "missing 'axis' (the setting path the claim is about, e.g. model.temperature)");
+            errors.Add(fields.GetValueOrDefault("axis") ?? node, path + ".axis", "missing 'axis' (a setting path such as model.temperature, ensemble.size, or condition)");
         }
-        else if (!PlannerAxes.Contains(axisKey.Value.Trim()))
+        else if (!alongConditions && !PlannerAxes.Contains(axisKey.Value.Trim()))
         {
             setting = SettingPaths.Resolve(axisKey, path + ".axis", errors);
         }
-        var (shape, order) = Shape(fields, node, path, setting, errors);
+        var (shape, order) = Shape(fields, node, path, setting, alongConditions, errors);
         var where = Where(fields, path, errors);
         var margin = 0.0;
         if (fields.TryGetValue("margin", out var marginNode))
@@ -109,7 +122,8 @@ internal static class FindingReader
         return canonical;
     }
 
-    private static (FindingShape Shape, IReadOnlyList<string> Order) Shape(Dictionary<string, SpecNode> fields, SpecNode node, string path, Setting? setting, ErrorSink errors)
+    private static (FindingShape Shape, IReadOnlyList<string> Order) Shape(
+        Dictionary<string, SpecNode> fields, SpecNode node, string path, Setting? setting, bool alongConditions, ErrorSink errors)
     {
         var hasExpect = fields.TryGetValue("expect", out var expect);
         var hasOrder = fields.TryGetValue("order", out var order);
@@ -121,6 +135,11 @@ internal static class FindingReader
         if (hasExpect)
         {
             var text = (expect as ScalarNode)?.Value.Trim();
+            if (text is "decreasing" or "increasing" && alongConditions)
+            {
+                errors.Add(expect!, path + ".expect", "along conditions, list them in 'order' (highest metric first), e.g. order: [blur=0.3, blur=0.9]");
+                return (FindingShape.Order, []);
+            }
             if (text is "decreasing" or "increasing")
             {
                 if (setting is not null && setting.Kind is not (SettingKind.Number or SettingKind.Integer))
@@ -137,7 +156,9 @@ internal static class FindingReader
             errors.Add(order!, path + ".order", $"expected a list of at least two axis values, highest metric first, got {order!.Describe()}");
             return (FindingShape.Order, []);
         }
-        var values = list.Items.Select((item, i) => Value(setting, item, $"{path}.order[{i}]", errors)).OfType<string>().ToList();
+        var values = list.Items.Select((item, i) => alongConditions
+            ? ConditionValue(item, $"{path}.order[{i}]", errors)
+            : Value(setting, item, $"{path}.order[{i}]", errors)).OfType<string>().ToList();
         if (values.Distinct(StringComparer.Ordinal).Count() != values.Count)
         {
             errors.Add(order, path + ".order", "a value appears more than once");
@@ -167,6 +188,21 @@ internal static class FindingReader
             }
         }
         return where;
+    }
+
+    private static string? ConditionValue(SpecNode node, string path, ErrorSink errors)
+    {
+        if (node is not ScalarNode { IsNull: false } scalar)
+        {
+            errors.Add(node, path, $"expected an evaluation condition such as blur=0.5, got {node.Describe()}");
+            return null;
+        }
+        var canonical = EvaluationGrammar.Canonical(scalar.Value, out var error);
+        if (canonical is null)
+        {
+            errors.Add(node, path, error);
+        }
+        return canonical;
     }
 
     /// <summary>The canonical text of one axis value (checked against the setting when the axis is one).</summary>

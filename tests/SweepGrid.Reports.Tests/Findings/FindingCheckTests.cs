@@ -107,4 +107,23 @@ public sealed class FindingCheckTests
         Assert.Same(StudyChecks.None, StudyChecks.FromSpecText("study: {name: s, colour: red}"));
         Assert.Same(StudyChecks.None, StudyChecks.FromSpecText(""));
     }
+
+    [Fact]
+    public void Condition_axis_compares_conditions_on_the_same_trials()
+    {
+        var filterHelps = new Finding("the filter helps", "accuracy", "", "condition", FindingShape.Order, ["lowpass5:fgsm=0.1", "fgsm=0.1"],
+            new Dictionary<string, string>(), 0, null);
+        var rows = new List<ResultRow>(Fixture.Tiny())
+        {
+            Fixture.Row("t8-s1", 1, "lowpass5:fgsm=0.1", 0.6, axes: [("model.temperature", "0.125")]),
+            Fixture.Row("t4-s1", 1, "lowpass5:fgsm=0.1", 0.4, axes: [("model.temperature", "4")]),
+        };
+
+        var outcome = FindingCheck.Check(filterHelps, rows);
+
+        // Paired: only t8-s1 and t4-s1 have both. lowpass (0.6 + 0.4) / 2 = 0.5; fgsm (0.5 + 0.1) / 2 = 0.3 (t8-s2's 0.3 is left out).
+        Assert.Equal(FindingVerdict.Reproduced, outcome.Verdict);
+        Assert.Equal([(0.5, 2), (0.3, 2)], outcome.Points.Select(p => (Math.Round(p.Mean, 12), p.Trials)));
+        Assert.Equal("accuracy by condition: lowpass5:fgsm=0.1 0.5000 > fgsm=0.1 0.3000", ChecksText.Measured(outcome, 4));
+    }
 }
