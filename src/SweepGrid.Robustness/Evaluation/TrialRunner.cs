@@ -28,17 +28,25 @@ public static class TrialRunner
         // seeds the evaluation conditions, so all members meet the same noise and attacks' random starts.
         var training = trial.Training with { Seed = committee.SeedFor(trial.Training.Seed) };
         using var generator = new Generator(training.Seed, environment.Device);
+        var adversarialMember = committee.Kind == CommitteeKind.Adversarial && !committee.IsPlainTraining;
+        if (adversarialMember && plan.PerEpoch is not null)
+        {
+            throw new ArgumentException("per-epoch evaluation (\"epochs:\") is not available for adversarial committee members after the first");
+        }
+        // The committee draws its natural model's initial weights first, exactly as a plain training does;
+        // the member's snapshot is then loaded into a model built afterwards.
+        (TrainingResult Result, byte[]? Snapshot)? committeeResult = adversarialMember ? TrainAdversarialMember(trial.Model, training, data.Train, environment.Device, generator, cancellation) : null;
         using var model = trial.Model.Create(generator);
         model.to(environment.Device);
         var perEpoch = new List<MetricValue>();
         TrainingResult result;
-        if (committee.Kind == CommitteeKind.Adversarial && !committee.IsPlainTraining)
+        if (committeeResult is { } member)
         {
-            if (plan.PerEpoch is not null)
+            result = member.Result;
+            if (member.Snapshot is not null)
             {
-                throw new ArgumentException("per-epoch evaluation (\"epochs:\") is not available for adversarial committee members after the first");
+                ModelWeights.LoadInto(model, member.Snapshot);
             }
-            result = TrainAdversarialMember(trial.Model, model, training, data.Train, environment.Device, generator, cancellation);
         }
         else
         {
@@ -71,18 +79,15 @@ public static class TrialRunner
             new TrialTimings(loadSeconds, result.Seconds, evaluation.Elapsed.TotalSeconds), weights);
     }
 
-    /// <summary>Seed 004's adversarial committee up to this member; the member's snapshot ends up in <paramref name="model"/>.</summary>
-    private static TrainingResult TrainAdversarialMember(ModelSpec spec, Module model, TrainingConfig training, IBatchSource data, Device device,
+    /// <summary>Seed 004's adversarial committee up to this member: the training outcome and the member's snapshot (null unless completed).</summary>
+    private static (TrainingResult Result, byte[]? Snapshot) TrainAdversarialMember(ModelSpec spec, TrainingConfig training, IBatchSource data, Device device,
         Generator generator, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var natural = training with { Committee = CommitteeMembership.None };
         var committee = AdversarialCommittee.Train(spec, data, natural, training.Committee.Stages, device, generator, cancellation);
-        if (committee.Status == TrainingStatus.Completed)
-        {
-            ModelWeights.LoadInto(model, committee.Snapshots[^1]);
-        }
-        return new TrainingResult(committee.Status, committee.Reason, committee.Natural.Curve, clock.Elapsed.TotalSeconds, committee.Natural.Samples);
+        var result = new TrainingResult(committee.Status, committee.Reason, committee.Natural.Curve, clock.Elapsed.TotalSeconds, committee.Natural.Samples);
+        return (result, committee.Status == TrainingStatus.Completed ? committee.Snapshots[^1] : null);
     }
 
     /// <summary>Evaluates stored weights (from <see cref="TrialResult.Weights"/>) without retraining.</summary>

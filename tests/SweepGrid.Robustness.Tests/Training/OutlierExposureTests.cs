@@ -50,7 +50,8 @@ public class OutlierExposureTests
 
         Assert.True(after.Get("ood=fashion-mnist", "auroc_msp") > before.Get("ood=fashion-mnist", "auroc_msp"),
             $"AUROC (MSP) on Fashion-MNIST should rise with Fashion-MNIST outlier exposure: {before.Get("ood=fashion-mnist", "auroc_msp")} → {after.Get("ood=fashion-mnist", "auroc_msp")}");
-        Assert.True(after.Get("clean", "accuracy") > 0.7, "outlier exposure should leave the classifier working");
+        Assert.True(after.Get("clean", "accuracy") > before.Get("clean", "accuracy") - 0.1,
+            $"outlier exposure should leave the classifier working: clean accuracy {before.Get("clean", "accuracy")} → {after.Get("clean", "accuracy")}");
     }
 
     [Fact]
