@@ -20,6 +20,8 @@ public sealed class ThreatModelGrammarTests
     [InlineData("ood=noise;temperature=1000;epsilon=0.0014", "ood=noise")]
     [InlineData("epochs:FGSM=0.10", "epochs:fgsm=0.1")]
     [InlineData("epochs:regimes", "epochs:regimes")]
+    [InlineData("graybox:DAE;epochs=5:fgsm=0.1", "graybox:dae:fgsm=0.1")]
+    [InlineData("dae;epochs=20:noise=0.3", "dae;epochs=20:noise=0.3")]
     public void Entries_are_written_in_one_canonical_form(string entry, string canonical)
     {
         var plan = Specs.Expand($"study: {{name: canonical}}\nevaluation: ['{entry}', '{canonical}']");
@@ -56,7 +58,9 @@ public sealed class ThreatModelGrammarTests
     }
 
     [Theory]
-    [InlineData("graybox:fgsm=0.1", "graybox:lowpassK")]
+    [InlineData("graybox:fgsm=0.1", "[graybox:]<stage>")]
+    [InlineData("dae;epochs=0:fgsm=0.1", "1 to 1000")]
+    [InlineData("dae;noise=1:fgsm=0.1", "allowed: epochs")]
     [InlineData("graybox:lowpass5:noise=0.3", "attacks (fgsm, pgd) only")]
     [InlineData("lowpass4:fgsm=0.1", "3, 5 or 7")]
     [InlineData("lowpass5;blur=1:clean", "allowed: noise")]

@@ -32,7 +32,7 @@ public sealed record EvaluationPlan(
     private static readonly string[] OtherForms =
     [
         "ece", "ts", "ood=noise|gaussian|<dataset>[;epsilon=<ε>][;temperature=<T>]", "regimes", "gradients", "pixel=<1-3>",
-        "[graybox:]lowpass<3|5|7>[;noise=<σ>]:<condition>", "epochs:<entry>",
+        "[graybox:]lowpass<3|5|7>[;noise=<σ>]:<condition>", "[graybox:]dae[;epochs=<n>]:<condition>", "epochs:<entry>",
     ];
 
     /// <summary>The prefix of per-epoch entries; their results are named "epoch&lt;k&gt;:&lt;condition&gt;".</summary>
@@ -124,14 +124,14 @@ public sealed record EvaluationPlan(
                 throw Invalid(raw, $"a threat model (\"{segments[0]}:\") needs a pre-processing stage after it, e.g. {segments[0]}:lowpass5:fgsm=0.1");
             }
         }
-        LowPassStage? stage = null;
+        IPreprocessingStage? stage = null;
         if (segments.Length - first == 2)
         {
             stage = Stage(raw, segments[first], threat);
         }
         else if (segments.Length - first != 1)
         {
-            throw Invalid(raw, "the segment before the condition must be a stage such as lowpass5 (or a threat model graybox, whitebox before a stage)");
+            throw Invalid(raw, "the segment before the condition must be a stage such as lowpass5 or dae (or a threat model graybox, whitebox before a stage)");
         }
         IEvaluationCondition condition;
         try
@@ -153,13 +153,20 @@ public sealed record EvaluationPlan(
         return planned;
     }
 
-    private static LowPassStage Stage(string raw, string segment, ThreatModel threat)
+    private static IPreprocessingStage Stage(string raw, string segment, ThreatModel threat)
     {
         var parts = segment.Split(';');
+        if (parts[0] == "dae")
+        {
+            var daeOptions = ConditionOptions.Read(parts.AsSpan(1), raw, raw);
+            var epochs = daeOptions.Number("epochs", v => v is >= 1 and <= 1000 && v == Math.Floor(v), "a whole number of autoencoder epochs in 1 … 1000");
+            daeOptions.CheckOnly("dae", "epochs");
+            return new DenoiserStage(epochs is double e ? (int)e : DenoiserStage.DefaultEpochs, threat);
+        }
         if (!parts[0].StartsWith("lowpass", StringComparison.Ordinal)
             || !int.TryParse(parts[0][7..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var k) || k is not (3 or 5 or 7))
         {
-            throw Invalid(raw, "a low-pass entry is \"lowpass<3|5|7>[;noise=<σ>]:<condition>\", e.g. lowpass5:fgsm=0.1");
+            throw Invalid(raw, "a stage is \"lowpass<3|5|7>[;noise=<σ>]\" or \"dae[;epochs=<n>]\", e.g. lowpass5:fgsm=0.1, dae:fgsm=0.1");
         }
         var options = ConditionOptions.Read(parts.AsSpan(1), raw, raw);
         var noise = options.Number("noise", v => v > 0 && double.IsFinite(v), "a noise σ > 0 added before the filter");

@@ -8,7 +8,7 @@ namespace SweepGrid.Robustness.Evaluation;
 /// "lowpass5", "lowpass5;noise=0.27" (Gaussian noise of σ 0.27 added, and clamped, before the filter) and the
 /// threat model as a prefix, "graybox:lowpass5;noise=0.27". White box is the default and is not written.
 /// </summary>
-public sealed record LowPassStage(int KernelSize, double NoiseSigma = 0, ThreatModel Threat = ThreatModel.WhiteBox)
+public sealed record LowPassStage(int KernelSize, double NoiseSigma = 0, ThreatModel Threat = ThreatModel.WhiteBox) : IPreprocessingStage
 {
     /// <summary>The prefix of a condition's result name, e.g. "graybox:lowpass5;noise=0.27:".</summary>
     public string Prefix

@@ -2,10 +2,10 @@ using SweepGrid.Robustness.Conditions;
 
 namespace SweepGrid.Robustness.Evaluation;
 
-/// <summary>One condition of a plan, optionally behind a low-pass stage; <see cref="Name"/> keys its results.</summary>
-public sealed record PlannedCondition(IEvaluationCondition Condition, LowPassStage? Stage = null)
+/// <summary>One condition of a plan, optionally behind a pre-processing stage; <see cref="Name"/> keys its results.</summary>
+public sealed record PlannedCondition(IEvaluationCondition Condition, IPreprocessingStage? Stage = null)
 {
-    public int? LowPassKernel => Stage?.KernelSize;
+    public int? LowPassKernel => (Stage as LowPassStage)?.KernelSize;
 
     public string Name => (Stage?.Prefix ?? "") + Condition.Name;
 

@@ -9,7 +9,7 @@ namespace SweepGrid.Robustness.Evaluation;
 /// Evaluates one trained model on every entry of an <see cref="EvaluationPlan"/> and returns the metrics
 /// in long format. The model is left in eval mode.
 /// </summary>
-internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test, TrialEnvironment environment, ulong seed)
+internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test, TrialEnvironment environment, ulong seed, StageFactory stages)
 {
     private const int BatchSize = 1000;
 
@@ -74,11 +74,11 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
         var condition = planned.Condition;
         var cleanAccuracy = ClassificationMetrics.Accuracy(cleanPredictions, test.LabelArray);
         var name = planned.Name;
-        (LowPassFilter? filter, Generator? noise) = planned.Stage is { } stage ? stage.Create(seed, name) : (null, null);
-        using var filterScope = filter;
-        using var noiseScope = noise;
-        // Not disposed: it owns the trial's model as a child. The filter is disposed above.
-        var evaluated = filter is null ? model : new PreprocessedModel(filter.to(environment.Device), model);
+        (Module? filter, IDisposable? owned) = planned.Stage is { } stage ? stages.Create(stage, name) : (null, null);
+        using var ownedScope = owned;
+        // Not disposed: it owns the trial's model (and a shared autoencoder) as children; what this entry
+        // owns of the stage is disposed above.
+        var evaluated = filter is null ? model : new PreprocessedModel(filter, model);
         // White box: the attack differentiates stage and classifier together. Gray box: it sees the bare
         // classifier, and its adversarials go through the stage only when evaluated (seed 004's protocol).
         var attacked = planned.Stage?.Threat == ThreatModel.GrayBox ? model : evaluated;

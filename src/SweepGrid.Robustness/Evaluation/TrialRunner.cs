@@ -39,6 +39,7 @@ public static class TrialRunner
         using var model = trial.Model.Create(generator);
         model.to(environment.Device);
         var perEpoch = new List<MetricValue>();
+        using var stages = new StageFactory(data.Train, environment.Device, trial.Training.Seed);
         TrainingResult result;
         if (committeeResult is { } member)
         {
@@ -61,7 +62,7 @@ public static class TrialRunner
                 // training trajectory unchanged; the model goes back to train mode for the next epoch.
                 trainer.EpochCompleted += stats =>
                 {
-                    perEpoch.AddRange(new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed)
+                    perEpoch.AddRange(new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed, stages)
                         .Evaluate(epochPlan, data.Validation, cancellation, $"epoch{stats.Epoch}:"));
                     model.train();
                 };
@@ -74,7 +75,7 @@ public static class TrialRunner
         }
         var weights = ModelWeights.Save(model);
         var evaluation = Stopwatch.StartNew();
-        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation);
+        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed, stages).Evaluate(plan, data.Validation, cancellation);
         return new TrialResult(TrainingStatus.Completed, null, [.. perEpoch, .. metrics], result.Curve,
             new TrialTimings(loadSeconds, result.Seconds, evaluation.Elapsed.TotalSeconds), weights);
     }
@@ -104,8 +105,9 @@ public static class TrialRunner
         using var model = trial.Model.Create(generator);
         ModelWeights.LoadInto(model, weights);
         model.to(environment.Device);
+        using var stages = new StageFactory(data.Train, environment.Device, trial.Training.Seed);
         var evaluation = Stopwatch.StartNew();
-        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation);
+        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed, stages).Evaluate(plan, data.Validation, cancellation);
         return new TrialResult(TrainingStatus.Completed, null, metrics, [], new TrialTimings(loadSeconds, 0, evaluation.Elapsed.TotalSeconds), weights);
     }
 
@@ -142,7 +144,8 @@ public static class TrialRunner
             var evaluation = Stopwatch.StartNew();
             // Not disposed: disposing the ensemble would dispose the members, which the finally block does.
             var ensemble = new Conditions.EnsembleModel(models);
-            var metrics = new TrialEvaluator(ensemble, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation).ToList();
+            using var stages = new StageFactory(data.Train, environment.Device, trial.Training.Seed);
+            var metrics = new TrialEvaluator(ensemble, trial.Model, data.Test, environment, trial.Training.Seed, stages).Evaluate(plan, data.Validation, cancellation).ToList();
             using (torch.NewDisposeScope())
             {
                 var votes = Conditions.Ensemble.PredictByMajorityVote(models, data.Test.Images);

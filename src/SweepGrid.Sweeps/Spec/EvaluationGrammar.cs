@@ -16,7 +16,7 @@ namespace SweepGrid.Sweeps.Spec;
 /// final     := [threat ":"] stage ":" condition | condition | "ece" | "ts" | "regimes" | "gradients"
 ///            | "pixel=" n | "ood=" set [";epsilon=" ε] [";temperature=" T]
 /// threat    := "graybox" | "whitebox"            (whitebox is the default and is dropped; attacks only)
-/// stage     := "lowpass" K [";noise=" σ]          (K = 3, 5, 7)
+/// stage     := "lowpass" K [";noise=" σ] | "dae" [";epochs=" n]   (K = 3, 5, 7; n = 1 … 1000, default 5)
 /// condition := clean | deformed | brightness=f | noise=σ | blur[K]=σ | fgsm=ε | pgd[N]=ε [";alpha=" α] [";restarts=" R]
 /// </code>
 /// </remarks>
@@ -25,7 +25,7 @@ internal static class EvaluationGrammar
     public const string Forms =
         "clean, deformed, brightness=f (f > 0), noise=s (s > 0), blur=s or blurK=s (s > 0, K odd), fgsm=e, "
         + "pgd=e or pgdN=e (0 <= e <= 1) with options ;alpha=a (a > 0) and ;restarts=R (1 to 100), "
-        + "lowpassK:<condition> or lowpassK;noise=s:<condition> (K = 3, 5, 7), graybox:lowpassK:<attack>, "
+        + "lowpassK:<condition> or lowpassK;noise=s:<condition> (K = 3, 5, 7), dae:<condition> or dae;epochs=n:<condition>, graybox:<stage>:<attack>, "
         + "ece, ts, regimes, gradients, pixel=n (n = 1, 2, 3), ood=<set> with options ;epsilon=e and ;temperature=T (ODIN), "
         + "epochs:<entry> (after every training epoch)";
 
@@ -38,6 +38,7 @@ internal static class EvaluationGrammar
     private const double PgdStepFactor = 2.5;
     private const double DefaultOdinTemperature = 1000;
     private const double DefaultOdinEpsilon = 0.0014;
+    private const int DefaultDenoiserEpochs = 5;
 
     /// <summary>The canonical form of <paramref name="entry"/>, or null with the reason in <paramref name="error"/>.</summary>
     public static string? Canonical(string entry, out string error)
@@ -98,7 +99,7 @@ internal static class EvaluationGrammar
         }
         if (segments.Length != stageIndex + 2)
         {
-            error = $"'{written}' is not an evaluation entry: write [graybox:]lowpassK[;noise=s]:<condition>, e.g. graybox:lowpass5:fgsm=0.1; allowed: {Forms}";
+            error = $"'{written}' is not an evaluation entry: write [graybox:]<stage>:<condition> with a stage lowpassK[;noise=s] or dae[;epochs=n], e.g. graybox:lowpass5:fgsm=0.1; allowed: {Forms}";
             return null;
         }
         var stage = Stage(segments[stageIndex], written, out error);
@@ -123,10 +124,28 @@ internal static class EvaluationGrammar
     {
         error = "";
         var parts = text.Split(';');
+        if (parts[0] == "dae")
+        {
+            var daeOptions = Options(parts, written, ["epochs"], out error);
+            if (daeOptions is null)
+            {
+                return null;
+            }
+            if (!daeOptions.TryGetValue("epochs", out var epochs))
+            {
+                return "dae";
+            }
+            if (!epochs.IsInteger || epochs.ToDouble() is < 1 or > 1000)
+            {
+                error = $"'{written}': the autoencoder's epochs must be a whole number from 1 to 1000";
+                return null;
+            }
+            return epochs.ToDouble() == DefaultDenoiserEpochs ? "dae" : "dae;epochs=" + SettingValue.Format(epochs.ToDouble());
+        }
         var size = parts[0].StartsWith("lowpass", StringComparison.Ordinal) ? parts[0][7..] : "";
         if (size is not ("3" or "5" or "7"))
         {
-            error = $"'{written}' is not an evaluation entry: lowpass needs a filter size 3, 5 or 7 and a condition, e.g. lowpass5:fgsm=0.1";
+            error = $"'{written}' is not an evaluation entry: a stage is lowpass3, lowpass5 or lowpass7 (option ;noise=s) or dae (option ;epochs=n), followed by a condition, e.g. lowpass5:fgsm=0.1";
             return null;
         }
         var options = Options(parts, written, ["noise"], out error);

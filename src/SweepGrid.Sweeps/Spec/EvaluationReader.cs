@@ -25,7 +25,7 @@ internal static class EvaluationReader
     private static readonly string[] NumericAxes = ["brightness", "blur", "noise", "fgsm", "pgd"];
 
     private static readonly string[] Keys =
-        [.. Switches.Keys, .. NumericAxes, "ood", "pixel", "lowpass3", "lowpass5", "lowpass7", "graybox:lowpass5", "epochs"];
+        [.. Switches.Keys, .. NumericAxes, "ood", "pixel", "lowpass3", "lowpass5", "lowpass7", "graybox:lowpass5", "dae", "epochs"];
 
     /// <summary>The entries of an evaluation list, in file order (duplicates kept; the planner merges them).</summary>
     public static List<EvaluationItem> Read(SpecNode node, string path, ErrorSink errors)
@@ -92,7 +92,7 @@ internal static class EvaluationReader
         var options = semicolon < 0 ? "" : name[semicolon..];
         var family = baseName.TrimEnd("0123456789".ToCharArray());
         var isNumeric = NumericAxes.Contains(family) && (family == baseName || family is "blur" or "pgd");
-        var isStage = baseName.StartsWith("lowpass", StringComparison.Ordinal) || baseName.Contains(':', StringComparison.Ordinal);
+        var isStage = baseName.StartsWith("lowpass", StringComparison.Ordinal) || baseName == "dae" || baseName.Contains(':', StringComparison.Ordinal);
         if (!isNumeric && !isStage && baseName is not ("ood" or "epochs"))
         {
             errors.Add(key, path, $"unknown key '{key.Value}'" + Suggestions.Hint(name, Keys));

@@ -13,6 +13,8 @@ public class ThreatModelGrammarTests
     [InlineData("graybox:lowpass5;noise=0.270:pgd10=0.3", "graybox:lowpass5;noise=0.27:pgd10=0.3")]
     [InlineData("lowpass3;noise=0.1:clean", "lowpass3;noise=0.1:clean")]
     [InlineData("pgd=0.3;alpha=0.01875", "pgd=0.3")]
+    [InlineData("graybox:dae;epochs=5:fgsm=0.1", "graybox:dae:fgsm=0.1")]
+    [InlineData("dae;epochs=2:noise=0.3", "dae;epochs=2:noise=0.3")]
     [InlineData("pgd40=0.3;restarts=1", "pgd=0.3")]
     [InlineData("pgd10=0.3;restarts=5;alpha=0.01", "pgd10=0.3;alpha=0.01;restarts=5")]
     public void Condition_entries_have_one_canonical_name(string entry, string name)
@@ -73,6 +75,8 @@ public class ThreatModelGrammarTests
     [InlineData("graybox:lowpass5:noise=0.3", "applies to attacks")]
     [InlineData("graybox:lowpass5:clean", "applies to attacks")]
     [InlineData("blackbox:lowpass5:fgsm=0.1", "lowpass<3|5|7>")]
+    [InlineData("dae;epochs=0:fgsm=0.1", "autoencoder epochs")]
+    [InlineData("graybox:dae:deformed", "applies to attacks")]
     [InlineData("graybox:lowpass5:x:fgsm=0.1", "at most")]
     [InlineData("lowpass5;blur=1:clean", "allowed: noise")]
     [InlineData("lowpass5;noise=0:clean", "noise σ > 0")]
