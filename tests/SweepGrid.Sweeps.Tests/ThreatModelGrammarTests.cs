@@ -62,7 +62,7 @@ public sealed class ThreatModelGrammarTests
     [InlineData("dae;epochs=0:fgsm=0.1", "1 to 1000")]
     [InlineData("dae;noise=1:fgsm=0.1", "allowed: epochs")]
     [InlineData("graybox:lowpass5:noise=0.3", "attacks (fgsm, pgd) only")]
-    [InlineData("lowpass4:fgsm=0.1", "3, 5 or 7")]
+    [InlineData("lowpass4:fgsm=0.1", "lowpass3, lowpass5 or lowpass7")]
     [InlineData("lowpass5;blur=1:clean", "allowed: noise")]
     [InlineData("lowpass5;noise=0:clean", "> 0")]
     [InlineData("fgsm=0.1;restarts=2", "only pgd has options")]
