@@ -82,6 +82,17 @@ public sealed class ThreatModelGrammarTests
     }
 
     [Fact]
+    public void Ensembles_leave_per_epoch_entries_to_their_members_and_refuse_them_when_written()
+    {
+        var plan = Specs.Expand("study: {name: e}\nseeds: 2\nensembles: [2]\nevaluation: [fgsm=0.1, 'epochs:fgsm=0.1']");
+
+        Assert.Equal(["clean", "fgsm=0.1"], plan.Ensembles.Single().Evaluations);
+        Assert.All(plan.Trainings, t => Assert.Contains("epochs:fgsm=0.1", t.Evaluations));
+        var error = Assert.Single(Specs.Errors("study: {name: e}\nseeds: 2\nensembles: {sizes: [2], evaluation: ['epochs:clean']}"));
+        Assert.Contains("no training epochs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Per_epoch_regimes_need_the_mlp_like_regimes()
     {
         var error = Assert.Single(Specs.Errors("study: {name: bad}\nmodel: lenet\nevaluation: ['epochs:regimes']"));

@@ -57,7 +57,9 @@ public static class StudyPlanner
         errors.ThrowIfAny();
 
         var evaluations = EvaluationList.Canonical(spec.Evaluations, errors);
-        var ensembleItems = ensembles?.Evaluations ?? spec.Evaluations;
+        // An ensemble has no epochs of its own: the study's per-epoch entries stay with its members.
+        var ensembleItems = ensembles?.Evaluations
+            ?? spec.Evaluations.Where(e => !e.Entry.StartsWith("epochs:", StringComparison.Ordinal)).ToList();
         var ensembleEvaluations = EvaluationList.Canonical(ensembleItems, errors);
         var identity = new TrialIdentity(datasetFingerprint, scienceVersion);
         var fallback = new SpecNodeRef(spec.Root, "");
