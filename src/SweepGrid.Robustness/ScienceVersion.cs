@@ -4,7 +4,12 @@ namespace SweepGrid.Robustness;
 /// The version of the training and evaluation code, part of every trial's identity: bump it when a
 /// change alters results, so stored results of the old code are not mistaken for the new code's.
 /// </summary>
+/// <remarks>
+/// 2: PGD's default step is 2.5·ε/steps (Madry et al.), not ε/30, so "pgd=ε" and "pgdN=ε" now attack harder;
+/// the ablation CNN's no-steplr variant trains at a constant rate even when the spec sets a schedule;
+/// definitions carry outlier-exposure and committee settings.
+/// </remarks>
 public static class ScienceVersion
 {
-    public const string Current = "sweepgrid-science/1";
+    public const string Current = "sweepgrid-science/2";
 }

@@ -60,6 +60,8 @@ public static class TrialDefinitionReader
                         augmentation.GetProperty("flip").GetBoolean(),
                         augmentation.GetProperty("noise").GetDouble()),
                     Adversarial = ReadAdversarial(training.GetProperty("adversarial")),
+                    OutlierExposure = ReadOutlierExposure(training),
+                    Committee = ReadCommittee(training),
                 },
                 Evaluations = root.GetProperty("evaluations").EnumerateArray().Select(e => e.GetString()!).ToArray(),
             };
@@ -103,6 +105,23 @@ public static class TrialDefinitionReader
             ? new AdversarialTrainingSettings(epsilon, stages)
             : AdversarialTrainingSettings.Constant(epsilon, adversarial.GetProperty("weight").GetDouble());
     }
+
+    // Outlier exposure and committees entered with science version 2; older definitions lack them.
+    private static OutlierExposureSettings? ReadOutlierExposure(JsonElement training) =>
+        training.TryGetProperty("outlier_exposure", out var exposure) && exposure.GetProperty("dataset").GetString() is { } set && set != "none"
+            ? new OutlierExposureSettings(set, exposure.GetProperty("weight").GetDouble())
+            : null;
+
+    private static CommitteeMembership ReadCommittee(JsonElement training) =>
+        training.TryGetProperty("committee", out var committee)
+            ? new CommitteeMembership(
+                Enum.Parse<CommitteeKind>(committee.GetProperty("kind").GetString()!, ignoreCase: true),
+                checked((int)committee.GetProperty("member").GetInt64()),
+                new CommitteeSettings(
+                    IterationsPerSnapshot: checked((int)committee.GetProperty("iterations").GetInt64()),
+                    Epsilon: committee.GetProperty("epsilon").GetDouble(),
+                    GradientScale: committee.GetProperty("gradient_scale").GetDouble()))
+            : CommitteeMembership.None;
 
     private static double? OptionalDouble(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;

@@ -9,14 +9,16 @@ namespace SweepGrid.Robustness.Conditions;
 /// </summary>
 /// <remarks>
 /// Ranges: brightness factor &gt; 0; blur and noise σ &gt; 0; FGSM and PGD 0 ≤ ε ≤ 1. "blurK=σ" selects an odd
-/// kernel size K (default 5), "pgdN=ε" N steps (default 40). Seeded conditions (noise, pgd, deformed) get
+/// kernel size K (default 5), "pgdN=ε" N steps (default 40). PGD takes options after the value, each
+/// ";name=value": "alpha" (step size α &gt; 0, default 2.5·ε/N) and "restarts" (1 … 100 runs from random starts,
+/// default 1). Seeded conditions (noise, pgd, deformed) get
 /// <see cref="ConditionSeed.Derive"/>(trial seed, canonical name).
 /// </remarks>
 public static class ConditionParser
 {
     /// <summary>The accepted forms, for help texts and error messages.</summary>
     public static IReadOnlyList<string> Forms { get; } =
-        ["clean", "brightness=<factor>", "blur=<σ>", "blur<K>=<σ>", "noise=<σ>", "fgsm=<ε>", "pgd=<ε>", "pgd<steps>=<ε>", "deformed"];
+        ["clean", "brightness=<factor>", "blur=<σ>", "blur<K>=<σ>", "noise=<σ>", "fgsm=<ε>", "pgd=<ε>", "pgd<steps>=<ε>", "pgd…=<ε>;alpha=<α>;restarts=<n>", "deformed"];
 
     /// <summary>Parses a comma-separated list; a condition may appear once.</summary>
     public static IReadOnlyList<IEvaluationCondition> ParseList(string text, ulong trialSeed)
@@ -46,7 +48,9 @@ public static class ConditionParser
     private static IEvaluationCondition Parse(string entry, ulong trialSeed, string list)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var text = entry.Trim();
+        var parts = entry.Trim().Split(';');
+        var text = parts[0].Trim();
+        var options = ConditionOptions.Read(parts.AsSpan(1), entry, list);
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         var name = (equals < 0 ? text : text[..equals]).Trim().ToLowerInvariant();
         var value = equals < 0 ? null : text[(equals + 1)..].Trim();
@@ -61,10 +65,22 @@ public static class ConditionParser
             _ when name.StartsWith("blur", StringComparison.Ordinal) =>
                 new BlurCondition(Number(v => v > 0, "a blur σ > 0"), Suffix("blur", k => k % 2 == 1, 5, "an odd kernel size")),
             _ when name.StartsWith("pgd", StringComparison.Ordinal) =>
-                Seeded(epsilon => new PgdCondition(epsilon, 0, Suffix("pgd", s => s >= 1, 40, "a step count ≥ 1")), Epsilon()),
+                Seeded(epsilon => Pgd(epsilon, Suffix("pgd", s => s >= 1, 40, "a step count ≥ 1")), Epsilon()),
             _ => throw Error($"unknown condition \"{name}\""),
         };
+        if (options.Count > 0 && condition is not PgdCondition)
+        {
+            throw Error($"\"{name}\" takes no options (\";{options.Keys.First()}=…\"); only pgd has options: alpha, restarts");
+        }
         return condition;
+
+        PgdCondition Pgd(double epsilon, int steps)
+        {
+            var alpha = options.Number("alpha", v => v > 0 && double.IsFinite(v), "a step size α > 0");
+            var restarts = options.Number("restarts", v => v is >= 1 and <= 100 && v == Math.Floor(v), "a whole number of restarts in 1 … 100");
+            options.CheckOnly("pgd", "alpha", "restarts");
+            return new PgdCondition(epsilon, 0, steps) { StepSize = alpha, Restarts = restarts is double r ? (int)r : 1 };
+        }
 
         IEvaluationCondition NoValue(IEvaluationCondition c) =>
             value is null ? c : throw Error($"\"{name}\" takes no value");
@@ -98,11 +114,13 @@ public static class ConditionParser
             return parsed;
         }
 
-        // The seed depends on the canonical name, which is only known once the value is parsed.
+        // The seed depends on the canonical name, which is only known once the value is parsed. PGD's options
+        // stay out of it, so the first run of "pgd=0.3;restarts=5" is exactly "pgd=0.3".
         IEvaluationCondition Seeded(Func<double, IEvaluationCondition> create, double number)
         {
             var unseeded = create(number);
-            var seed = ConditionSeed.Derive(trialSeed, unseeded.Name);
+            var seedName = unseeded is PgdCondition plain ? (plain with { StepSize = null, Restarts = 1 }).Name : unseeded.Name;
+            var seed = ConditionSeed.Derive(trialSeed, seedName);
             return unseeded switch
             {
                 NoiseCondition noise => noise with { Seed = seed },

@@ -53,15 +53,35 @@ public sealed record FgsmCondition(double Epsilon, int BatchSize = MiniBatches.D
     }
 }
 
-/// <summary>PGD with random start, 40 steps and α = ε/30 by default, seeded ("pgd=ε").</summary>
+/// <summary>
+/// PGD with random start, seeded ("pgd=ε"; 40 steps and α = 2.5·ε/steps by default). Options print after the
+/// value in alphabetical order, defaults left out: "pgd10=0.3;alpha=0.01;restarts=5".
+/// </summary>
 public sealed record PgdCondition(double Epsilon, ulong Seed, int Steps = Pgd.DefaultSteps, int BatchSize = MiniBatches.DefaultSize) : IEvaluationCondition
 {
-    public string Name => Steps == Pgd.DefaultSteps ? $"pgd={ConditionNames.Format(Epsilon)}" : $"pgd{Steps}={ConditionNames.Format(Epsilon)}";
+    /// <summary>α, or null for the default 2.5·ε/steps.</summary>
+    public double? StepSize { get; init; }
+
+    /// <summary>Runs from independent random starts; the strongest result per input is kept.</summary>
+    public int Restarts { get; init; } = 1;
+
+    public string Name
+    {
+        get
+        {
+            var name = Steps == Pgd.DefaultSteps ? $"pgd={ConditionNames.Format(Epsilon)}" : $"pgd{Steps}={ConditionNames.Format(Epsilon)}";
+            if (StepSize is double alpha && ConditionNames.Format(alpha) != ConditionNames.Format(Pgd.DefaultStepSize(Epsilon, Steps)))
+            {
+                name += $";alpha={ConditionNames.Format(alpha)}";
+            }
+            return Restarts == 1 ? name : name + $";restarts={Restarts}";
+        }
+    }
 
     public Tensor Apply(Module model, Tensor images, Tensor labels)
     {
         using var generator = new Generator(Seed);
-        return Pgd.Attack(model, images, labels, Epsilon, Steps, randomStart: true, generator: generator, batchSize: BatchSize);
+        return Pgd.Attack(model, images, labels, Epsilon, Steps, StepSize, randomStart: true, generator: generator, batchSize: BatchSize, restarts: Restarts);
     }
 }
 

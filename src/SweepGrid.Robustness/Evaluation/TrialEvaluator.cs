@@ -9,23 +9,29 @@ namespace SweepGrid.Robustness.Evaluation;
 /// Evaluates one trained model on every entry of an <see cref="EvaluationPlan"/> and returns the metrics
 /// in long format. The model is left in eval mode.
 /// </summary>
-internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test, TrialEnvironment environment, ulong seed)
+internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test, TrialEnvironment environment, ulong seed, StageFactory stages)
 {
     private const int BatchSize = 1000;
 
     /// <summary>Accuracy under attack over the inputs the model classifies correctly when clean.</summary>
     public const string RobustAccuracyOfCleanCorrect = "accuracy_clean_correct";
     private readonly List<MetricValue> metrics = [];
+    private string resultPrefix = "";
 
-    public IReadOnlyList<MetricValue> Evaluate(EvaluationPlan plan, IBatchSource? validation, CancellationToken cancellation)
+    /// <param name="plan">What to evaluate.</param>
+    /// <param name="validation">The validation split, for temperature scaling.</param>
+    /// <param name="cancellation">Checked between entries.</param>
+    /// <param name="resultPrefix">Put before every condition name: "epoch3:" for the evaluation after epoch 3.</param>
+    public IReadOnlyList<MetricValue> Evaluate(EvaluationPlan plan, IBatchSource? validation, CancellationToken cancellation, string resultPrefix = "")
     {
+        this.resultPrefix = resultPrefix;
         model.eval();
         var clean = LogitMatrixOf(model, test.Images);
         var cleanPredictions = clean.Predictions();
-        foreach (var (condition, kernel) in plan.Conditions)
+        foreach (var planned in plan.Conditions)
         {
             cancellation.ThrowIfCancellationRequested();
-            EvaluateCondition(condition, kernel, clean, cleanPredictions, plan.Calibration);
+            EvaluateCondition(planned, clean, cleanPredictions, plan.Calibration);
         }
         if (plan.TemperatureScaling)
         {
@@ -63,16 +69,22 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
         return metrics;
     }
 
-    private void EvaluateCondition(IEvaluationCondition condition, int? kernel, LogitMatrix clean, int[] cleanPredictions, bool calibration)
+    private void EvaluateCondition(PlannedCondition planned, LogitMatrix clean, int[] cleanPredictions, bool calibration)
     {
+        var condition = planned.Condition;
         var cleanAccuracy = ClassificationMetrics.Accuracy(cleanPredictions, test.LabelArray);
-        var name = EvaluationPlan.ConditionName(condition, kernel);
-        using var filter = kernel is int k ? LowPassFilter.ForSeed004(k) : null;
-        // Not disposed: it owns the trial's model as a child. The filter is disposed above.
-        var evaluated = filter is null ? model : new PreprocessedModel(filter.to(environment.Device), model);
+        var name = planned.Name;
+        (Module? filter, IDisposable? owned) = planned.Stage is { } stage ? stages.Create(stage, name) : (null, null);
+        using var ownedScope = owned;
+        // Not disposed: it owns the trial's model (and a shared autoencoder) as children; what this entry
+        // owns of the stage is disposed above.
+        var evaluated = filter is null ? model : new PreprocessedModel(filter, model);
+        // White box: the attack differentiates stage and classifier together. Gray box: it sees the bare
+        // classifier, and its adversarials go through the stage only when evaluated (seed 004's protocol).
+        var attacked = planned.Stage?.Threat == ThreatModel.GrayBox ? model : evaluated;
         // The plain clean condition is the forward pass already made; only other conditions need images.
         var isClean = condition is CleanCondition && filter is null;
-        using var images = isClean ? null : condition.Apply(evaluated, test.Images, test.Labels);
+        using var images = isClean ? null : condition.Apply(attacked, test.Images, test.Labels);
         var logits = images is null ? clean : LogitMatrixOf(evaluated, images);
         var predictions = images is null ? cleanPredictions : logits.Predictions();
         var accuracy = ClassificationMetrics.Accuracy(predictions, test.LabelArray);
@@ -115,14 +127,16 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
             if (condition is FgsmCondition)
             {
                 // FGSM moves an input only where its loss gradient is non-zero (definitions.md: report masking).
-                var magnitudes = InputGradientMagnitude.PerSample(evaluated, test.Images, test.Labels);
+                var magnitudes = InputGradientMagnitude.PerSample(attacked, test.Images, test.Labels);
                 Add(name, MetricName.ZeroGradientFraction, magnitudes.Count(g => g == 0) / (double)magnitudes.Length);
             }
         }
     }
 
-    private void EvaluateOutOfDistribution(string set, LogitMatrix clean)
+    private void EvaluateOutOfDistribution(OodEntry entry, LogitMatrix clean)
     {
+        var set = entry.Set;
+        // Seeded by the set alone, so ODIN variants of one set score the same synthetic images.
         using var generator = new Generator(ConditionSeed.Derive(seed, "ood=" + set));
         using var images = set switch
         {
@@ -130,11 +144,11 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
             "gaussian" => OutOfDistributionImages.Gaussian(test.Count, generator, device: environment.Device),
             _ => TestSet.ImagesOf(set, environment.DataDirectory, test.Count, environment.Device),
         };
-        var condition = "ood=" + set;
+        var condition = entry.Name;
         var outside = LogitMatrixOf(model, images);
         Add(condition, OodDetection.Evaluate(clean, outside));
-        var inside = Odin.Scores(model, test.Images).Select(s => -(double)s).ToArray();
-        var odinOutside = Odin.Scores(model, images).Select(s => -(double)s).ToArray();
+        var inside = Odin.Scores(model, test.Images, entry.Temperature, entry.Epsilon).Select(s => -(double)s).ToArray();
+        var odinOutside = Odin.Scores(model, images, entry.Temperature, entry.Epsilon).Select(s => -(double)s).ToArray();
         Add(condition, MetricName.AurocOdin, OodDetection.Auroc(inside, odinOutside));
         Add(condition, MetricName.Fpr95Odin, OodDetection.FalsePositiveRateAtRecall(inside, odinOutside));
     }
@@ -186,6 +200,7 @@ internal sealed class TrialEvaluator(Module model, ModelSpec spec, TestSet test,
     /// <summary>Records a value once: "ece" and "ts" both report the unscaled calibration of the clean test set.</summary>
     private void Add(string condition, string metric, double value)
     {
+        condition = resultPrefix + condition;
         if (!metrics.Any(m => m.Condition == condition && m.Metric == metric))
         {
             metrics.Add(new MetricValue(condition, metric, value));

@@ -23,37 +23,91 @@ public static class TrialRunner
         var (plan, data, loadSeconds) = Prepare(trial, environment);
         using var _ = data;
 
-        using var generator = new Generator(trial.Training.Seed, environment.Device);
+        var committee = trial.Training.Committee;
+        // A standard committee's member k > 1 is a natural model of its own seed; the trial's seed still
+        // seeds the evaluation conditions, so all members meet the same noise and attacks' random starts.
+        var training = trial.Training with { Seed = committee.SeedFor(trial.Training.Seed) };
+        using var generator = new Generator(training.Seed, environment.Device);
+        var adversarialMember = committee.Kind == CommitteeKind.Adversarial && !committee.IsPlainTraining;
+        if (adversarialMember && plan.PerEpoch is not null)
+        {
+            throw new ArgumentException("per-epoch evaluation (\"epochs:\") is not available for adversarial committee members after the first");
+        }
+        // The committee draws its natural model's initial weights first, exactly as a plain training does;
+        // the member's snapshot is then loaded into a model built afterwards.
+        (TrainingResult Result, byte[]? Snapshot)? committeeResult = adversarialMember ? TrainAdversarialMember(trial.Model, training, data.Train, environment.Device, generator, cancellation) : null;
         using var model = trial.Model.Create(generator);
         model.to(environment.Device);
-        var trainer = new Trainer(trial.Training);
-        if (onEpoch is not null)
+        var perEpoch = new List<MetricValue>();
+        using var stages = new StageFactory(data.Train, environment.Device, trial.Training.Seed);
+        TrainingResult result;
+        if (committeeResult is { } member)
         {
-            trainer.EpochCompleted += onEpoch;
+            result = member.Result;
+            if (member.Snapshot is not null)
+            {
+                ModelWeights.LoadInto(model, member.Snapshot);
+            }
         }
-        var training = trainer.Train(model, data.Train, environment.Device, generator, cancellation);
-        if (training.Status != TrainingStatus.Completed)
+        else
         {
-            return new TrialResult(training.Status, training.Reason, [], training.Curve, new TrialTimings(loadSeconds, training.Seconds, 0), null);
+            var trainer = new Trainer(training) { Outliers = data.Outliers };
+            if (onEpoch is not null)
+            {
+                trainer.EpochCompleted += onEpoch;
+            }
+            if (plan.PerEpoch is { } epochPlan)
+            {
+                // Evaluation draws from its own seeded generators, never the training's, so it leaves the
+                // training trajectory unchanged; the model goes back to train mode for the next epoch.
+                trainer.EpochCompleted += stats =>
+                {
+                    perEpoch.AddRange(new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed, stages)
+                        .Evaluate(epochPlan, data.Validation, cancellation, $"epoch{stats.Epoch}:"));
+                    model.train();
+                };
+            }
+            result = trainer.Train(model, data.Train, environment.Device, generator, cancellation);
+        }
+        if (result.Status != TrainingStatus.Completed)
+        {
+            return new TrialResult(result.Status, result.Reason, perEpoch, result.Curve, new TrialTimings(loadSeconds, result.Seconds, 0), null);
         }
         var weights = ModelWeights.Save(model);
         var evaluation = Stopwatch.StartNew();
-        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation);
-        return new TrialResult(TrainingStatus.Completed, null, metrics, training.Curve,
-            new TrialTimings(loadSeconds, training.Seconds, evaluation.Elapsed.TotalSeconds), weights);
+        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed, stages).Evaluate(plan, data.Validation, cancellation);
+        return new TrialResult(TrainingStatus.Completed, null, [.. perEpoch, .. metrics], result.Curve,
+            new TrialTimings(loadSeconds, result.Seconds, evaluation.Elapsed.TotalSeconds), weights);
+    }
+
+    /// <summary>Seed 004's adversarial committee up to this member: the training outcome and the member's snapshot (null unless completed).</summary>
+    private static (TrainingResult Result, byte[]? Snapshot) TrainAdversarialMember(ModelSpec spec, TrainingConfig training, IBatchSource data, Device device,
+        Generator generator, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var natural = training with { Committee = CommitteeMembership.None };
+        var committee = AdversarialCommittee.Train(spec, data, natural, training.Committee.Stages, device, generator, cancellation);
+        var result = new TrainingResult(committee.Status, committee.Reason, committee.Natural.Curve, clock.Elapsed.TotalSeconds, committee.Natural.Samples);
+        return (result, committee.Status == TrainingStatus.Completed ? committee.Snapshots[^1] : null);
     }
 
     /// <summary>Evaluates stored weights (from <see cref="TrialResult.Weights"/>) without retraining.</summary>
+    /// <remarks>Per-epoch entries need the training itself: a trial with any is trained again (the same seed gives the same weights).</remarks>
     public static TrialResult Evaluate(TrialDefinition trial, byte[] weights, TrialEnvironment environment, CancellationToken cancellation = default)
     {
+        if (Validate(trial).PerEpoch is not null)
+        {
+            return Run(trial, environment, cancellation: cancellation);
+        }
         var (plan, data, loadSeconds) = Prepare(trial, environment);
         using var _ = data;
         using var generator = new Generator(trial.Training.Seed, environment.Device);
         using var model = trial.Model.Create(generator);
         ModelWeights.LoadInto(model, weights);
         model.to(environment.Device);
+        using var stages = new StageFactory(data.Train, environment.Device, trial.Training.Seed);
         var evaluation = Stopwatch.StartNew();
-        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation);
+        var metrics = new TrialEvaluator(model, trial.Model, data.Test, environment, trial.Training.Seed, stages).Evaluate(plan, data.Validation, cancellation);
         return new TrialResult(TrainingStatus.Completed, null, metrics, [], new TrialTimings(loadSeconds, 0, evaluation.Elapsed.TotalSeconds), weights);
     }
 
@@ -72,6 +126,10 @@ public static class TrialRunner
         }
         var (plan, data, loadSeconds) = Prepare(trial, environment);
         using var _ = data;
+        if (plan.PerEpoch is not null)
+        {
+            throw new ArgumentException("per-epoch evaluation (\"epochs:\") applies to training trials, not to ensembles");
+        }
         using var generator = new Generator(trial.Training.Seed, environment.Device);
         var models = new List<Module>();
         try
@@ -86,7 +144,8 @@ public static class TrialRunner
             var evaluation = Stopwatch.StartNew();
             // Not disposed: disposing the ensemble would dispose the members, which the finally block does.
             var ensemble = new Conditions.EnsembleModel(models);
-            var metrics = new TrialEvaluator(ensemble, trial.Model, data.Test, environment, trial.Training.Seed).Evaluate(plan, data.Validation, cancellation).ToList();
+            using var stages = new StageFactory(data.Train, environment.Device, trial.Training.Seed);
+            var metrics = new TrialEvaluator(ensemble, trial.Model, data.Test, environment, trial.Training.Seed, stages).Evaluate(plan, data.Validation, cancellation).ToList();
             using (torch.NewDisposeScope())
             {
                 var votes = Conditions.Ensemble.PredictByMajorityVote(models, data.Test.Images);
@@ -125,7 +184,11 @@ public static class TrialRunner
         {
             throw new ArgumentException("evaluation \"ts\" (temperature scaling) needs a validation split: set a validation count > 0");
         }
-        if (plan.Regimes && trial.Model.Kind != ModelKind.Mlp)
+        if (plan.PerEpoch?.TemperatureScaling == true && trial.ValidationCount == 0)
+        {
+            throw new ArgumentException("evaluation \"epochs:ts\" (temperature scaling) needs a validation split: set a validation count > 0");
+        }
+        if ((plan.Regimes || plan.PerEpoch?.Regimes == true) && trial.Model.Kind != ModelKind.Mlp)
         {
             throw new ArgumentException($"evaluation \"regimes\" applies to MLP-T only, not {trial.Model.Kind.ToString().ToLowerInvariant()}");
         }
@@ -143,6 +206,7 @@ public static class TrialRunner
 
         public IBatchSource Train { get; private set; } = null!;
         public IBatchSource? Validation { get; private set; }
+        public IBatchSource? Outliers { get; private set; }
         public TestSet Test { get; private set; } = null!;
 
         public static TrialData Load(TrialDefinition trial, TrialEnvironment environment, EvaluationPlan plan)
@@ -164,9 +228,14 @@ public static class TrialRunner
                 using var testAll = test.All();
                 data.Test = data.Own(TestSet.From(testAll, trial.TestLimit, environment.Device));
                 // Out-of-distribution datasets load now, so a missing file fails before training, not after.
-                foreach (var set in plan.OutOfDistribution.Where(s => s is not ("noise" or "gaussian")))
+                foreach (var entry in plan.OutOfDistribution.Concat(plan.PerEpoch?.OutOfDistribution ?? []).Where(o => o.IsDataset))
                 {
-                    DatasetCache.Open(set, DataSplit.Test, environment.DataDirectory);
+                    DatasetCache.Open(entry.Set, DataSplit.Test, environment.DataDirectory);
+                }
+                if (trial.Training.OutlierExposure is { } exposure)
+                {
+                    // Outliers come from the outlier set's training split; the OOD evaluation uses test splits.
+                    data.Outliers = data.Own(DatasetCache.Open(exposure.Dataset, DataSplit.Train, environment.DataDirectory).All());
                 }
                 return data;
             }

@@ -22,11 +22,16 @@ public static class ScheduleDefaults
 
     /// <summary>
     /// The effective schedule: seed 000's ablation CNN decays its rate with StepLR unless StepLR is the
-    /// ablated feature, so "none" becomes "step" for it.
+    /// ablated feature, so "none" becomes "step" for it; and the <c>no-steplr</c> variant trains at a
+    /// constant rate whatever schedule the settings give, since a study sets one schedule for all its
+    /// variants and the ablation must still remove it.
     /// </summary>
     public static ScheduleSettings For(ModelSpec model, ScheduleKind kind, int stepSize, double? gamma)
     {
-        var effective = kind == ScheduleKind.None && model.Kind == ModelKind.Ablation && model.Ablation.StepLR ? ScheduleKind.Step : kind;
+        var ablation = model.Kind == ModelKind.Ablation;
+        var effective = ablation && !model.Ablation.StepLR ? ScheduleKind.None
+            : kind == ScheduleKind.None && ablation ? ScheduleKind.Step
+            : kind;
         return new ScheduleSettings(effective, stepSize, gamma ?? Gamma(effective));
     }
 

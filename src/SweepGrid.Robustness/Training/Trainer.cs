@@ -19,6 +19,9 @@ public sealed class Trainer
         this.config = config;
     }
 
+    /// <summary>The outlier images of outlier exposure; required when the configuration turns it on.</summary>
+    public IBatchSource? Outliers { get; init; }
+
     /// <summary>Called after every epoch (progress bars, heartbeats).</summary>
     public event Action<EpochStats>? EpochCompleted;
 
@@ -27,7 +30,11 @@ public sealed class Trainer
         using var optimizer = OptimizerFactory.Create(config.Optimizer, model);
         var schedule = OptimizerFactory.CreateSchedule(config.Schedule, optimizer);
         var perIteration = config.Schedule.Kind == ScheduleKind.Inverse;
-        var step = new TrainingStep(config);
+        if (config.OutlierExposure is not null && Outliers is null)
+        {
+            throw new ArgumentException($"outlier exposure needs the outlier images of {config.OutlierExposure.Dataset}");
+        }
+        var step = new TrainingStep(config, Outliers);
         var curve = new List<EpochStats>();
         var total = Stopwatch.StartNew();
         long samples = 0;

@@ -52,6 +52,12 @@ public sealed record TrainingConfig
     /// <summary>FGSM adversarial training, or null for none.</summary>
     public AdversarialTrainingSettings? Adversarial { get; init; }
 
+    /// <summary>Outlier exposure, or null for none.</summary>
+    public OutlierExposureSettings? OutlierExposure { get; init; }
+
+    /// <summary>Which committee member this training produces; <see cref="CommitteeMembership.None"/> for an ordinary model.</summary>
+    public CommitteeMembership Committee { get; init; } = CommitteeMembership.None;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the field and the allowed range.</summary>
     public void Validate()
     {
@@ -81,5 +87,7 @@ public sealed record TrainingConfig
         }
         Augmentation.Validate();
         Adversarial?.Validate();
+        OutlierExposure?.Validate();
+        Committee.Validate();
     }
 }

@@ -7,7 +7,7 @@ namespace SweepGrid.Robustness.Training;
 /// randomness comes from the training's generator (and MixUp's λ from a managed stream seeded by the
 /// training seed), so a seed fixes the whole run.
 /// </summary>
-internal sealed class TrainingStep(TrainingConfig config)
+internal sealed class TrainingStep(TrainingConfig config, IBatchSource? outliers = null)
 {
     private readonly BetaSampler beta = new(config.Seed);
 
@@ -38,7 +38,23 @@ internal sealed class TrainingStep(TrainingConfig config)
             var adversarialLoss = nn.functional.cross_entropy(model.forward(attack.Adversarials), labels);
             loss = (loss * (1 - weight)) + (adversarialLoss * weight);
         }
+        if (config.OutlierExposure is { } exposure && outliers is not null)
+        {
+            loss = loss + (OutlierLoss(model, outliers, x.shape[0] * OutlierExposureSettings.BatchFactor, x.device, generator) * exposure.Weight);
+        }
         return (loss, logits);
+    }
+
+    /// <summary>
+    /// Hendrycks' OE term: mean over outliers of −(1/K)·Σ_k log softmax(f(x_out))_k, the cross-entropy from
+    /// the model's softmax to the uniform distribution. Outliers are drawn uniformly with replacement.
+    /// </summary>
+    private static Tensor OutlierLoss(Module model, IBatchSource outliers, long count, Device device, Generator generator)
+    {
+        var positions = torch.randint(0, outliers.Count, new long[] { count }, generator: generator);
+        var (images, _) = outliers.Batch(positions, device);
+        var logSoftmax = nn.functional.log_softmax(model.forward(images), 1);
+        return -logSoftmax.mean([1L]).mean();
     }
 
     private Tensor Augment(Tensor images, Generator generator)

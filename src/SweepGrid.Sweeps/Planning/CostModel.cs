@@ -52,7 +52,11 @@ internal static class CostModel
         if (name.StartsWith("pgd", StringComparison.Ordinal))
         {
             var steps = name.Length > 3 ? long.Parse(name.AsSpan(3), CultureInfo.InvariantCulture) : 40;
-            return 2 * steps + 1;
+            // "pgd10=0.3;restarts=5": every restart is a full run, plus one forward pass to compare.
+            var restarts = entry.Split(';').FirstOrDefault(o => o.StartsWith("restarts=", StringComparison.Ordinal)) is { } option
+                ? long.Parse(option.AsSpan(9), CultureInfo.InvariantCulture)
+                : 1;
+            return ((2 * steps) + 2) * restarts - 1;
         }
         return name switch
         {

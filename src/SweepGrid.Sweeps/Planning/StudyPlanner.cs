@@ -61,7 +61,9 @@ public static class StudyPlanner
         errors.ThrowIfAny();
 
         var evaluations = EvaluationList.Canonical(evaluationItems, errors);
-        var ensembleItems = ensembles?.Evaluations ?? evaluationItems;
+        // An ensemble has no epochs of its own: the study's per-epoch entries stay with its members.
+        var ensembleItems = ensembles?.Evaluations
+            ?? evaluationItems.Where(e => !e.Entry.StartsWith("epochs:", StringComparison.Ordinal)).ToList();
         var ensembleEvaluations = EvaluationList.Canonical(ensembleItems, errors);
         var identity = new TrialIdentity(datasetFingerprint, scienceVersion);
         var fallback = new SpecNodeRef(spec.Root, "");

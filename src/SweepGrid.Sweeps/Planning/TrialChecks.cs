@@ -33,13 +33,26 @@ internal static class TrialChecks
                 $"holding out {validation} of the {CostModel.TrainingPool} training images leaves {CostModel.TrainingPool - validation}, "
                 + $"fewer than one batch (training.batch_size {batchSize}); use at most {CostModel.TrainingPool - batchSize}");
         }
+        var committeeKind = point.Text("training.committee.kind");
+        if (point.Integer("training.committee.member") > 1 && committeeKind == "adversarial"
+            && evaluations.Any(e => e.Entry.StartsWith("epochs:", StringComparison.Ordinal)))
+        {
+            Report(point, "training.committee.member", fallback, errors,
+                "per-epoch entries (epochs:) are not available for adversarial committee members after the first");
+        }
+        if (point.Text("training.outlier_exposure.dataset") != "none" && committeeKind == "adversarial" && point.Integer("training.committee.member") > 1)
+        {
+            Report(point, "training.outlier_exposure.dataset", fallback, errors,
+                "outlier exposure is not available for adversarial committee members after the first");
+        }
         foreach (var item in evaluations)
         {
-            if (item.Entry == "ts" && point.Integer("dataset.validation") <= 0)
+            var entry = item.Entry.StartsWith("epochs:", StringComparison.Ordinal) ? item.Entry[7..] : item.Entry;
+            if (entry == "ts" && point.Integer("dataset.validation") <= 0)
             {
                 errors.Add(item.Origin, item.OriginPath, "temperature scaling (ts) needs dataset.validation > 0 (images held out to fit T)");
             }
-            if (item.Entry == "regimes" && point.Text("model.kind") != "mlp")
+            if (entry == "regimes" && point.Text("model.kind") != "mlp")
             {
                 errors.Add(item.Origin, item.OriginPath, $"'regimes' needs model.kind mlp; a trial has model.kind {point.Text("model.kind")}");
             }

@@ -16,8 +16,11 @@ internal sealed class TrialIdentity(Func<string, string> datasetFingerprint, str
         var dataset = (SortedDictionary<string, object?>)root["dataset"]!;
         dataset["test_limit"] = point.Value("dataset.test_limit");
         var oodDatasets = evaluations
-            .Where(e => e.StartsWith("ood=", StringComparison.Ordinal) && SettingCatalog.Datasets.Contains(e[4..]))
-            .Select(e => e[4..])
+            .Select(Spec.EvaluationGrammar.OodSet)
+            .OfType<string>()
+            .Where(SettingCatalog.Datasets.Contains)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
             .ToList();
         if (oodDatasets.Count > 0)
         {
@@ -52,6 +55,12 @@ internal sealed class TrialIdentity(Func<string, string> datasetFingerprint, str
         // The test limit decides what is evaluated, not what is learned, so the weights key omits it.
         dataset.Remove("test_limit");
         dataset["fingerprint"] = datasetFingerprint(point.Text("dataset.name"));
+        var outliers = point.Text("training.outlier_exposure.dataset");
+        if (outliers != "none")
+        {
+            // Outlier exposure trains on a second dataset: its files are part of what the weights learned.
+            dataset["outliers"] = datasetFingerprint(outliers);
+        }
         var training = point.Section("training");
         training["seed"] = point.Seed;
         var root = CanonicalJson.Object();

@@ -63,6 +63,13 @@ internal static class SettingCatalog
         Number("training.adversarial.epsilon", 0, Bound.AtLeast(0), Bound.AtMost(1), "FGSM adversarial-training epsilon (0 = off)"),
         Number("training.adversarial.weight", 0.5, Bound.Above(0), Bound.AtMost(1), "constant weight of the adversarial loss"),
         new Setting("training.adversarial.stages", SettingKind.Stages, new StagesValue([]), "staged adversarial weights (instead of weight)"),
+        Choice("training.outlier_exposure.dataset", ["none", .. Datasets], "none", "outlier exposure: catalog dataset whose training images are the outliers (none = off)"),
+        Number("training.outlier_exposure.weight", 0.5, Bound.Above(0), null, "weight of the outlier-exposure loss term"),
+        Choice("training.committee.kind", ["standard", "adversarial"], "standard", "committee a trained model belongs to"),
+        Integer("training.committee.member", 1, Bound.AtLeast(1), Bound.AtMost(64), "committee member this training yields (1 = the plain model)"),
+        Integer("training.committee.iterations", 500, Bound.AtLeast(1), Bound.AtMost(1000000), "adversarial committee: mini-batches per snapshot"),
+        Number("training.committee.epsilon", 0.1, Bound.Above(0), Bound.AtMost(1), "adversarial committee: FGSM epsilon of the training examples"),
+        Number("training.committee.gradient_scale", 0, Bound.AtLeast(0), null, "adversarial committee: c, the scaled-gradient second stage (0 = off)"),
     ];
 
     private static readonly Dictionary<string, Setting> ByPath = All.ToDictionary(s => s.Path, StringComparer.Ordinal);

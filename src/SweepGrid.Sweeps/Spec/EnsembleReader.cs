@@ -32,6 +32,10 @@ internal static class EnsembleReader
             if (fields.TryGetValue("evaluation", out var evaluationNode))
             {
                 evaluations = EvaluationReader.Read(evaluationNode, "ensembles.evaluation", errors);
+                foreach (var perEpoch in evaluations.Where(e => e.Entry.StartsWith("epochs:", StringComparison.Ordinal)))
+                {
+                    errors.Add(perEpoch.Origin, perEpoch.OriginPath, $"'{perEpoch.Entry}': an ensemble has no training epochs; per-epoch entries belong to the members' evaluation");
+                }
             }
         }
         else if (node is not SequenceNode)

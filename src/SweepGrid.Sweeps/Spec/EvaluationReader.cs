@@ -25,7 +25,7 @@ internal static class EvaluationReader
     private static readonly string[] NumericAxes = ["brightness", "blur", "noise", "fgsm", "pgd"];
 
     private static readonly string[] Keys =
-        [.. Switches.Keys, .. NumericAxes, "ood", "pixel", "lowpass3", "lowpass5", "lowpass7"];
+        [.. Switches.Keys, .. NumericAxes, "ood", "pixel", "lowpass3", "lowpass5", "lowpass7", "graybox:lowpass5", "dae", "epochs"];
 
     /// <summary>The entries of an evaluation list, in file order (duplicates kept; the planner merges them).</summary>
     public static List<EvaluationItem> Read(SpecNode node, string path, ErrorSink errors)
@@ -85,19 +85,27 @@ internal static class EvaluationReader
             }
             return;
         }
-        var family = name.TrimEnd("0123456789".ToCharArray());
-        var isNumeric = NumericAxes.Contains(family) && (family == name || family is "blur" or "pgd");
-        if (!isNumeric && name is not ("ood" or "lowpass3" or "lowpass5" or "lowpass7"))
+        // A key may carry options after ';' ("pgd10;restarts=5", "ood;temperature=0.33", "lowpass5;noise=0.27")
+        // and a stage key a threat model before ':' ("graybox:lowpass5"): each value is put in its place.
+        var semicolon = name.IndexOf(';', StringComparison.Ordinal);
+        var baseName = semicolon < 0 ? name : name[..semicolon];
+        var options = semicolon < 0 ? "" : name[semicolon..];
+        var family = baseName.TrimEnd("0123456789".ToCharArray());
+        var isNumeric = NumericAxes.Contains(family) && (family == baseName || family is "blur" or "pgd");
+        var isStage = baseName.StartsWith("lowpass", StringComparison.Ordinal) || baseName == "dae" || baseName.Contains(':', StringComparison.Ordinal);
+        if (!isNumeric && !isStage && baseName is not ("ood" or "epochs"))
         {
             errors.Add(key, path, $"unknown key '{key.Value}'" + Suggestions.Hint(name, Keys));
             return;
         }
+        string EntryOf(string valueText) =>
+            isStage || baseName == "epochs" ? $"{name}:{valueText}" : $"{baseName}={valueText}{options}";
         if (isNumeric && ValueListReader.IsRange(value))
         {
             var range = ValueListReader.ReadRange((MappingNode)value, path, errors);
             for (var i = 0; range is not null && i < range.Count; i++)
             {
-                Add($"{name}={SettingValue.Format(range[i].ToDouble())}", value, $"{path}[{i}]", items, errors);
+                Add(EntryOf(SettingValue.Format(range[i].ToDouble())), value, $"{path}[{i}]", items, errors);
             }
             return;
         }
@@ -120,8 +128,7 @@ internal static class EvaluationReader
                 errors.Add(values[i], itemPath, $"expected a value, got {values[i].Describe()}");
                 continue;
             }
-            var text = name.StartsWith("lowpass", StringComparison.Ordinal) ? $"{name}:{scalar.Value}" : $"{name}={scalar.Value}";
-            Add(text, scalar, itemPath, items, errors);
+            Add(EntryOf(scalar.Value), scalar, itemPath, items, errors);
         }
     }
 

@@ -32,10 +32,11 @@ public class AttackParityTests
         using var parity = new PythonParity();
         using var setup = new ParityCase(parity);
         var (model, images, labels) = (setup.Model, setup.Images, setup.Labels);
-        parity.Run("pgd", new { shape = Shape, hidden = 16, epsilon = 0.1, alpha = 0.1 / 30, steps = 40, random_start = false, seed = 0 });
+        // The default step is Madry et al.'s 2.5·ε/steps.
+        parity.Run("pgd", new { shape = Shape, hidden = 16, epsilon = 0.1, alpha = 2.5 * 0.1 / 40, steps = 40, random_start = false, seed = 0 });
         using var adversarial = Pgd.Attack(model, images, labels, 0.1, randomStart: false);
         var difference = TinyNetworks.MaxAbsDifference(parity.Read("adversarial"), adversarial.data<float>().ToArray());
-        Assert.True(difference < 1e-5, $"PGD (40 steps, α = ε/30, no random start) differs from PyTorch's by {difference}");
+        Assert.True(difference < 1e-5, $"PGD (40 steps, α = 2.5·ε/40, no random start) differs from PyTorch's by {difference}");
     }
 
     [Fact]
@@ -51,16 +52,18 @@ public class AttackParityTests
         Assert.True(difference < 1e-5, $"PGD with a random start from seed 99 differs from PyTorch's by {difference}");
     }
 
-    [Fact]
-    public void Odin_perturbation_and_score_match_pytorch()
+    [Theory]
+    [InlineData(1000.0, 0.0014)] // Liang et al.'s defaults
+    [InlineData(0.33, 0.1)] // seed 001's best ODIN setting
+    public void Odin_perturbation_and_score_match_pytorch(double temperature, double epsilon)
     {
         using var parity = new PythonParity();
         using var setup = new ParityCase(parity);
         var (model, images, labels) = (setup.Model, setup.Images, setup.Labels);
-        parity.Run("odin", new { shape = Shape, hidden = 16, temperature = 1000.0, epsilon = 0.0014 });
-        using var perturbed = Odin.Perturb(model, images);
+        parity.Run("odin", new { shape = Shape, hidden = 16, temperature, epsilon });
+        using var perturbed = Odin.Perturb(model, images, temperature, epsilon);
         AssertSameWhereGradientIsClear(parity.Read("perturbed"), perturbed.data<float>().ToArray(), parity.Read("gradient"), "ODIN x̃");
-        var scoreDifference = TinyNetworks.MaxAbsDifference(parity.Read("scores"), Odin.Scores(model, images));
+        var scoreDifference = TinyNetworks.MaxAbsDifference(parity.Read("scores"), Odin.Scores(model, images, temperature, epsilon));
         Assert.True(scoreDifference < 1e-6, $"ODIN scores differ from PyTorch's by {scoreDifference}");
     }
 

@@ -14,7 +14,7 @@ public class EvaluationPlanTests
         Assert.Equal(SmallMnistTrial.Conditions, plan.Conditions.Select(c => EvaluationPlan.ConditionName(c.Condition, c.LowPassKernel)));
         Assert.Equal([null, null, null, null, null, null, null, 5], plan.Conditions.Select(c => c.LowPassKernel));
         Assert.True(plan.Calibration && plan.TemperatureScaling && plan.Regimes && plan.Gradients, $"every flag should be set: {plan}");
-        Assert.Equal(["noise"], plan.OutOfDistribution);
+        Assert.Equal(["ood=noise"], plan.OutOfDistribution.Select(o => o.Name));
         Assert.Equal(1, plan.PixelAttackMax);
     }
 
