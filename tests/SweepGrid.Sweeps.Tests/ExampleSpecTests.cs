@@ -29,6 +29,13 @@ public sealed class ExampleSpecTests
         Assert.True(quick.Summary.EstimatedSeconds < full.Summary.EstimatedSeconds,
             $"{name}: the quick profile should be cheaper ({quick.Summary.EstimatedSeconds:F0} s vs {full.Summary.EstimatedSeconds:F0} s)");
         Assert.NotEmpty(full.Summary.Describe());
+        // Each study states the paper's findings its reports check; each seed study also has the paper's protocol.
+        Assert.NotEmpty(spec.Findings);
+        if (name.StartsWith("seed", StringComparison.Ordinal))
+        {
+            Assert.Contains("paper", spec.ProfileNames);
+            StudyPlanner.Expand(spec, "paper", Specs.Fingerprint, Specs.ScienceVersion);
+        }
     }
 
     [Fact]
