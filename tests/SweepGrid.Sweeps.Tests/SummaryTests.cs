@@ -28,5 +28,8 @@ public sealed class SummaryTests
         Assert.Equal("  axes: model.temperature (2 values); 5 seeds", lines[1]);
         Assert.Equal("  evaluation: clean, fgsm=0.1", lines[2]);
         Assert.Contains(lines, l => l.StartsWith("  cost: 20,000 training sample-epochs", StringComparison.Ordinal));
+        // Two grid points x (1 + 3 + 5) member slots, all served by the ten trainings.
+        Assert.Equal(18, summary.EnsembleMemberTrainingsShared);
+        Assert.Contains("  ensembles: sizes 1, 3, 5; members are shared between sizes (18 member slots served by the study's own trainings)", lines);
     }
 }

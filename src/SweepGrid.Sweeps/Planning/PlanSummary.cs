@@ -32,6 +32,13 @@ public sealed record PlanSummary(
     long EvaluationImagePasses,
     double EstimatedSeconds)
 {
+    /// <summary>
+    /// Trainings the ensembles do not need: Σ over ensemble trials of their member counts, all served by the
+    /// study's own trainings (an ensemble loads its members' stored weights), where a loop per ensemble would
+    /// train every member again.
+    /// </summary>
+    public int EnsembleMemberTrainingsShared { get; init; }
+
     /// <summary>Human-readable lines (no trailing newlines), e.g. for <c>sweepgrid validate FILE</c>.</summary>
     public IReadOnlyList<string> Describe()
     {
@@ -46,7 +53,8 @@ public sealed record PlanSummary(
         };
         if (EnsembleSizes.Count > 0)
         {
-            lines.Add($"  ensembles: sizes {string.Join(", ", EnsembleSizes)}; members are shared between sizes");
+            lines.Add($"  ensembles: sizes {string.Join(", ", EnsembleSizes)}; members are shared between sizes "
+                + $"({Count(EnsembleMemberTrainingsShared, "member slot")} served by the study's own trainings)");
         }
         lines.Add($"  cost: {Number(TrainingSampleEpochs)} training sample-epochs, {Number(EvaluationImagePasses)} evaluated image passes; "
             + $"about {Duration(EstimatedSeconds)} on one slot");

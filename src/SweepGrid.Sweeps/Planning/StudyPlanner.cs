@@ -245,6 +245,10 @@ public static class StudyPlanner
             evaluations,
             sampleEpochs,
             passes,
-            weighted);
+            weighted)
+        {
+            // A loop that trained each ensemble's members itself would train every member slot again.
+            EnsembleMemberTrainingsShared = ensembleTrials.Sum(t => t.DependsOn.Count),
+        };
     }
 }
