@@ -163,6 +163,9 @@ public static class ReportWriter
             md.Append("\nNo results yet.\n");
         }
 
+        md.Append(Findings.ChecksText.Markdown(
+            Findings.FindingCheck.CheckAll(study.Checks, rows), Findings.UndertrainedModels.Find(rows, study.Checks.AccuracyFloor), decimals));
+
         foreach (var table in sections)
         {
             md.Append("\n## ").Append(table.Title).Append("\n\n");

@@ -19,7 +19,8 @@ public static class StoredResults
         // The store returns rows in submission order; a trial's position orders text axis values as the spec does.
         var ordinals = new Dictionary<string, long>(StringComparer.Ordinal);
         var rows = stored.Select(r => ToRow(r, ordinals.TryGetValue(r.TrialId, out var seen) ? seen : ordinals[r.TrialId] = ordinals.Count)).ToList();
-        return (new StudyInfo(study.StudyId, study.Name, study.CreatedAt), rows);
+        var info = new StudyInfo(study.StudyId, study.Name, study.CreatedAt) { Checks = Findings.StudyChecks.FromSpecText(study.SpecText) };
+        return (info, rows);
     }
 
     /// <summary>One stored row as a report row: the study's axes for the trial, its seed and its submission ordinal.</summary>

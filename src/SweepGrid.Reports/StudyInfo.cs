@@ -11,4 +11,7 @@ public sealed record StudyInfo(string Name, string Description, DateTimeOffset C
     /// in ordinal key order. Empty by default.
     /// </summary>
     public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The paper's claims and the accuracy floor the report checks (from the stored spec); none by default.</summary>
+    public Findings.StudyChecks Checks { get; init; } = Findings.StudyChecks.None;
 }

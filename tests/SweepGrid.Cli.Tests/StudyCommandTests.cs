@@ -1,5 +1,3 @@
-using System.CommandLine;
-using SweepGrid.Cli.Commands;
 using SweepGrid.Store;
 
 namespace SweepGrid.Cli.Tests;
@@ -125,22 +123,7 @@ public sealed class StudyCommandTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Exit, string Output, string Error)> Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var root = new RootCommand
-        {
-            RunCommand.Create(new SweepGridOptions { Data = CliRunner.MnistDirectory }, output, error),
-            ValidateCommand.Create(output, error),
-        };
-        foreach (var command in StudyCommands.Create(output, error))
-        {
-            root.Subcommands.Add(command);
-        }
-        var exit = await root.Parse(args).InvokeAsync();
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> Cli(params string[] args) => CliRunner.Study(args);
 
     public void Dispose() => dir.Delete(recursive: true);
 }

@@ -28,18 +28,27 @@ public sealed class ExampleSpecTests
         Assert.True(full.Summary.Trainings > 0, $"{name} expands to no trainings");
         Assert.True(quick.Summary.EstimatedSeconds < full.Summary.EstimatedSeconds,
             $"{name}: the quick profile should be cheaper ({quick.Summary.EstimatedSeconds:F0} s vs {full.Summary.EstimatedSeconds:F0} s)");
-        Assert.All(quick.Trainings, t => Assert.Equal(1, t.Settings!.Training.Epochs));
         Assert.NotEmpty(full.Summary.Describe());
+        // Each study states the paper's findings its reports check; each seed study also has the paper's protocol.
+        Assert.NotEmpty(spec.Findings);
+        if (name.StartsWith("seed", StringComparison.Ordinal))
+        {
+            Assert.Contains("paper", spec.ProfileNames);
+            StudyPlanner.Expand(spec, "paper", Specs.Fingerprint, Specs.ScienceVersion);
+        }
     }
 
     [Fact]
-    public void Quickstart_trains_three_temperatures_times_two_seeds_briefly()
+    public void Quickstart_trains_three_temperatures_times_two_seeds_briefly_and_checks_seed_003_s_ordering()
     {
-        var plan = StudyPlanner.Expand(SweepSpec.Load(Path.Combine(Specs.RepositoryRoot(), "sweeps", "quickstart.yaml")), null, Specs.Fingerprint, Specs.ScienceVersion);
+        var spec = SweepSpec.Load(Path.Combine(Specs.RepositoryRoot(), "sweeps", "quickstart.yaml"));
+        var plan = StudyPlanner.Expand(spec, null, Specs.Fingerprint, Specs.ScienceVersion);
         Assert.Equal(6, plan.Summary.Trainings);
-        Assert.Equal(["clean", "blur=0.5", "brightness=0.8", "brightness=1.2", "fgsm=0.1"], plan.Trainings.First().Evaluations);
-        Assert.Equal([0.125, 1, 4], plan.Trainings.Select(t => t.Settings!.Model.Temperature).Distinct());
-        // A few minutes on two cores: 6 x 2 epochs x 10,000 MLP samples.
+        Assert.Equal(["clean", "blur=0.5", "brightness=0.8", "brightness=1.2", "fgsm=0.05", "fgsm=0.1"], plan.Trainings.First().Evaluations);
+        Assert.Equal([0.03125, 0.125, 1], plan.Trainings.Select(t => t.Settings!.Model.Temperature).Distinct());
+        var finding = Assert.Single(spec.Findings);
+        Assert.Equal(("fgsm=0.1", "model.temperature", FindingShape.Decreasing), (finding.Condition, finding.Axis, finding.Shape));
+        // A few minutes on two cores: 6 x 5 epochs x 60,000 MLP samples.
         Assert.True(plan.Summary.EstimatedSeconds < 600, $"quickstart estimated at {plan.Summary.EstimatedSeconds:F0} s");
     }
 }

@@ -69,4 +69,66 @@ public sealed class ProfileTests
         Assert.Equal("ensembles[1]", error.Path);
         Assert.Equal("an ensemble of 5 members differing by seed needs at least 5 seeds; profile 'quick' gives 2", error.Message);
     }
+
+    private const string Narrowing = """
+        study: {name: narrow}
+        seeds: 2
+        axes:
+          model.temperature: [1/32, 1/8, 1, 4, 16]
+          training.batch_size: [32, 64]
+        evaluation:
+          - clean
+          - fgsm: [0.05, 0.1, 0.2]
+          - pixel=3
+        profiles:
+          quick:
+            axes:
+              model.temperature: [1/32, 1]
+            evaluation: [clean, fgsm=0.1]
+        """;
+
+    [Fact]
+    public void Profile_axes_narrow_the_grid_and_its_evaluation_replaces_the_list()
+    {
+        var quick = Specs.Expand(Narrowing, "quick");
+        var full = Specs.Expand(Narrowing);
+
+        Assert.Equal(2 * 2 * 2, quick.Summary.Trainings);
+        Assert.Equal(5 * 2 * 2, full.Summary.Trainings);
+        Assert.Equal(["0.03125", "1"], quick.Trainings.Select(t => t.Axes["model.temperature"].Text).Distinct().Order().ToArray());
+        Assert.All(quick.Trainings, t => Assert.Equal(["clean", "fgsm=0.1"], t.Evaluations.Order().ToArray()));
+        Assert.All(full.Trainings, t => Assert.Contains("pixel=3", t.Evaluations));
+        // The same point under both: the quick trial differs (fewer evaluations), so results never mix silently.
+        Assert.Empty(quick.Trainings.Select(t => t.Id).Intersect(full.Trainings.Select(t => t.Id)));
+    }
+
+    [Fact]
+    public void Profile_axis_that_the_spec_does_not_vary_is_an_error_naming_the_axes()
+    {
+        var error = Assert.Single(Specs.Errors("""
+            study: {name: p}
+            axes:
+              model.temperature: [1, 2]
+            profiles:
+              quick:
+                axes:
+                  training.epochs: [1, 2]
+            """));
+
+        Assert.Equal("profiles.quick.axes.training.epochs", error.Path);
+        Assert.Equal("'training.epochs' is not an axis of the spec; a profile can narrow the axes model.temperature", error.Message);
+    }
+
+    [Fact]
+    public void Profile_evaluation_entries_are_checked_like_the_spec_s()
+    {
+        var error = Assert.Single(Specs.Errors("""
+            study: {name: p}
+            profiles:
+              quick:
+                evaluation: [clean, fgsm=2]
+            """));
+
+        Assert.StartsWith("profiles.quick.evaluation", error.Path, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using SweepGrid.Cli.Studies;
 using SweepGrid.Orchestration.Control;
 using SweepGrid.Reports;
+using SweepGrid.Reports.Findings;
 using SweepGrid.Store;
 
 namespace SweepGrid.Cli.Commands;
@@ -143,6 +144,7 @@ public static class StudyCommands
             return;
         }
         output.WriteLine(TextRenderer.Render(PivotBuilder.Build(rows)));
+        output.Write(ChecksText.Console(FindingCheck.CheckAll(info.Checks, rows), UndertrainedModels.Find(rows, info.Checks.AccuracyFloor)));
         // The papers' figures (curves per training arm, per-epoch curves, bars, per-class tables) beside the tables,
         // written first, so that the tables' removal of stale charts knows them as current and every file is only
         // ever replaced, never deleted and written again.

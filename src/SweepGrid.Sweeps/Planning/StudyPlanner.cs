@@ -49,17 +49,21 @@ public static class StudyPlanner
         var chosen = ChooseProfile(spec, profile, errors);
         var overrides = chosen?.Overrides ?? [];
         var fixedPaths = overrides.Select(o => o.Path).ToHashSet(StringComparer.Ordinal);
-        var axes = spec.Axes.Select(a => a.Without(fixedPaths)).OfType<SpecAxis>().ToList();
+        // A profile's narrower axis replaces the spec's axis of the same paths; a profile's evaluation list replaces the spec's.
+        var axes = spec.Axes
+            .Select(a => chosen?.Axes.FirstOrDefault(p => p.Paths.SequenceEqual(a.Paths)) ?? a)
+            .Select(a => a.Without(fixedPaths)).OfType<SpecAxis>().ToList();
+        var evaluationItems = chosen?.Evaluations ?? spec.Evaluations;
         var seeds = chosen?.Seeds ?? spec.Seeds;
         var ensembles = spec.Ensembles;
         CheckSize(spec, axes, seeds.Count, ensembles, options, errors);
         CheckEnsembleSizes(ensembles, seeds.Count, chosen, errors);
         errors.ThrowIfAny();
 
-        var evaluations = EvaluationList.Canonical(spec.Evaluations, errors);
+        var evaluations = EvaluationList.Canonical(evaluationItems, errors);
         // An ensemble has no epochs of its own: the study's per-epoch entries stay with its members.
         var ensembleItems = ensembles?.Evaluations
-            ?? spec.Evaluations.Where(e => !e.Entry.StartsWith("epochs:", StringComparison.Ordinal)).ToList();
+            ?? evaluationItems.Where(e => !e.Entry.StartsWith("epochs:", StringComparison.Ordinal)).ToList();
         var ensembleEvaluations = EvaluationList.Canonical(ensembleItems, errors);
         var identity = new TrialIdentity(datasetFingerprint, scienceVersion);
         var fallback = new SpecNodeRef(spec.Root, "");
@@ -69,7 +73,7 @@ public static class StudyPlanner
 
         PlannedTrial Train(TrialPoint point)
         {
-            TrialChecks.Check(point, spec.Evaluations, fallback, errors);
+            TrialChecks.Check(point, evaluationItems, fallback, errors);
             var definition = identity.TrainDefinition(point, evaluations);
             var id = CanonicalJson.Hash(definition);
             if (!trials.TryGetValue(id, out var trial))

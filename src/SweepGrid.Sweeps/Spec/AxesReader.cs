@@ -12,20 +12,20 @@ internal static class AxesReader
 {
     private const string Zip = "zip";
 
-    public static List<SpecAxis> Read(SpecNode node, ErrorSink errors)
+    public static List<SpecAxis> Read(SpecNode node, ErrorSink errors, string root = "axes")
     {
         var axes = new List<SpecAxis>();
         if (node is not MappingNode mapping)
         {
-            errors.Add(node, "axes", $"expected a mapping of setting paths to values, got {node.Describe()}");
+            errors.Add(node, root, $"expected a mapping of setting paths to values, got {node.Describe()}");
             return axes;
         }
         var used = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in MappingReader.Entries(mapping, "axes", errors))
+        foreach (var (key, value) in MappingReader.Entries(mapping, root, errors))
         {
             if (key.Value == Zip)
             {
-                var groups = value is SequenceNode list ? list.Items.Select((g, i) => (g, $"axes.zip[{i}]")) : [(value, "axes.zip")];
+                var groups = value is SequenceNode list ? list.Items.Select((g, i) => (g, $"{root}.zip[{i}]")) : [(value, $"{root}.zip")];
                 foreach (var (group, groupPath) in groups)
                 {
                     if (ReadZip(group, groupPath, used, errors) is { } zipped)
@@ -35,7 +35,7 @@ internal static class AxesReader
                 }
                 continue;
             }
-            var path = "axes." + key.Value;
+            var path = root + "." + key.Value;
             var setting = SettingPaths.Resolve(key, path, errors);
             if (setting is null || !Claim(setting.Path, key, path, used, errors))
             {

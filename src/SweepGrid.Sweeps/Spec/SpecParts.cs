@@ -44,5 +44,14 @@ internal sealed record EnsembleSpec(
     IReadOnlyList<EvaluationItem>? Evaluations,
     SpecNode Origin);
 
-/// <summary>A named set of overrides chosen at expansion (e.g. <c>quick</c>).</summary>
-internal sealed record ProfileSpec(string Name, IReadOnlyList<Assignment> Overrides, IReadOnlyList<long>? Seeds, SpecNode Origin);
+/// <summary>
+/// A named set of overrides chosen at expansion (e.g. <c>quick</c>): settings fixed to one value, seeds,
+/// narrower axes (each replaces the spec's axis of the same path) and a replacement evaluation list.
+/// </summary>
+internal sealed record ProfileSpec(
+    string Name,
+    IReadOnlyList<Assignment> Overrides,
+    IReadOnlyList<long>? Seeds,
+    SpecNode Origin,
+    IReadOnlyList<SpecAxis> Axes,
+    IReadOnlyList<EvaluationItem>? Evaluations);

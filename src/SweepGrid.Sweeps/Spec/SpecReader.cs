@@ -10,7 +10,10 @@ namespace SweepGrid.Sweeps.Spec;
 internal static partial class SpecReader
 {
     public static readonly IReadOnlyList<string> TopLevelKeys =
-        ["study", "dataset", "model", "training", "seeds", "evaluation", "axes", "ensembles", "profiles"];
+        ["study", "dataset", "model", "training", "seeds", "evaluation", "axes", "ensembles", "profiles", "findings"];
+
+    /// <summary>Keys of a profile besides setting paths.</summary>
+    private static readonly string[] ProfileSections = ["seeds", "axes", "evaluation"];
 
     private const int MaxSeedCount = 1000;
 
@@ -63,8 +66,12 @@ internal static partial class SpecReader
         }
         if (fields.TryGetValue("profiles", out var profiles))
         {
-            spec.Profiles = ReadProfiles(profiles, errors);
+            spec.Profiles = ReadProfiles(profiles, spec.Axes, errors);
             spec.ProfilesOrigin = profiles;
+        }
+        if (fields.TryGetValue("findings", out var findings))
+        {
+            spec.Findings = FindingReader.Read(findings, errors);
         }
         return spec;
     }
@@ -76,7 +83,7 @@ internal static partial class SpecReader
             errors.Add(node, "study", $"expected a mapping {{name, description}}, got {node.Describe()}");
             return;
         }
-        var fields = MappingReader.Fields(mapping, "study", ["name", "description"], errors);
+        var fields = MappingReader.Fields(mapping, "study", ["name", "description", "accuracy_floor"], errors);
         if (!fields.TryGetValue("name", out var name))
         {
             errors.Add(node, "study.name", "missing 'name'");
@@ -98,6 +105,14 @@ internal static partial class SpecReader
             else
             {
                 errors.Add(description, "study.description", $"expected text, got {description.Describe()}");
+            }
+        }
+        if (fields.TryGetValue("accuracy_floor", out var floor))
+        {
+            var setting = new Setting("study.accuracy_floor", SettingKind.Number, null, "") { Min = Bound.AtLeast(0), Max = Bound.AtMost(1) };
+            if (SettingReader.Read(setting, floor, "study.accuracy_floor", errors) is NumberValue value)
+            {
+                spec.AccuracyFloor = value.Value;
             }
         }
     }
@@ -181,7 +196,7 @@ internal static partial class SpecReader
         return errors.Count == before ? seeds : null;
     }
 
-    private static Dictionary<string, ProfileSpec> ReadProfiles(SpecNode node, ErrorSink errors)
+    private static Dictionary<string, ProfileSpec> ReadProfiles(SpecNode node, IReadOnlyList<SpecAxis> specAxes, ErrorSink errors)
     {
         var profiles = new Dictionary<string, ProfileSpec>(StringComparer.Ordinal);
         if (node is not MappingNode mapping)
@@ -202,12 +217,30 @@ internal static partial class SpecReader
                 errors.Add(value, path, $"expected a mapping of setting paths (and 'seeds') to values, got {value.Describe()}");
                 continue;
             }
-            var assignments = SettingPaths.ReadOverrides(overrides, path, errors, skip: k => k == "seeds");
-            var seedsNode = overrides.Entries.FirstOrDefault(e => e.Key.Value == "seeds")?.Value;
-            var seeds = seedsNode is null ? null : ReadSeeds(seedsNode, path + ".seeds", errors);
-            profiles[key.Value] = new ProfileSpec(key.Value, assignments, seeds, value);
+            var assignments = SettingPaths.ReadOverrides(overrides, path, errors, skip: ProfileSections.Contains);
+            SpecNode? Section(string name) => overrides.Entries.FirstOrDefault(e => e.Key.Value == name)?.Value;
+            var seeds = Section("seeds") is { } seedsNode ? ReadSeeds(seedsNode, path + ".seeds", errors) : null;
+            var axes = Section("axes") is { } axesNode ? ProfileAxes(axesNode, path + ".axes", specAxes, errors) : [];
+            var evaluation = Section("evaluation") is { } evaluationNode ? EvaluationReader.Read(evaluationNode, path + ".evaluation", errors) : null;
+            profiles[key.Value] = new ProfileSpec(key.Value, assignments, seeds, value, axes, evaluation);
         }
         return profiles;
+    }
+
+    /// <summary>
+    /// A profile's <c>axes</c>: narrower value lists for axes the spec already has (a profile changes how
+    /// much of the grid runs, not what the study varies; zipped axes are narrowed by fixing one of their paths).
+    /// </summary>
+    private static List<SpecAxis> ProfileAxes(SpecNode node, string path, IReadOnlyList<SpecAxis> specAxes, ErrorSink errors)
+    {
+        var read = AxesReader.Read(node, errors, path);
+        foreach (var axis in read.Where(a => !specAxes.Any(s => s.Paths.SequenceEqual(a.Paths))))
+        {
+            var named = specAxes.Where(s => s.Paths.Count == 1).Select(s => s.Paths[0]).ToList();
+            errors.Add(axis.Origin, axis.OriginPath, $"'{string.Join(", ", axis.Paths)}' is not an axis of the spec; a profile can narrow the axes "
+                + (named.Count == 0 ? "(the spec has none)" : string.Join(", ", named)));
+        }
+        return read;
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]

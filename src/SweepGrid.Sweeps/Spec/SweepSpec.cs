@@ -30,6 +30,15 @@ public sealed class SweepSpec
     /// <summary><c>study.description</c>, if given.</summary>
     public string? Description { get; internal set; }
 
+    /// <summary>
+    /// <c>study.accuracy_floor</c>: clean accuracy below which a trained model is flagged as not trained enough
+    /// for its robustness numbers to mean anything; null when the spec states none (near-chance models are flagged anyway).
+    /// </summary>
+    public double? AccuracyFloor { get; internal set; }
+
+    /// <summary>The paper's qualitative claims the study checks (<c>findings</c>), in file order.</summary>
+    public IReadOnlyList<Finding> Findings { get; internal set; } = [];
+
     /// <summary>The names of the spec's profiles, in file order.</summary>
     public IReadOnlyList<string> ProfileNames => [.. Profiles.Keys];
 

@@ -12,16 +12,21 @@ public static class TestData
             {
                 return Path.GetFullPath(configured);
             }
+            return Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "mnist"));
+        }
+    }
+
+    /// <summary>The folder holding SweepGrid.sln, found upwards from the test binaries.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SweepGrid.sln")))
             {
                 dir = dir.Parent;
             }
-            if (dir is null)
-            {
-                throw new InvalidOperationException("cannot find the repository root (SweepGrid.sln) above " + AppContext.BaseDirectory);
-            }
-            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "mnist"));
+            return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (SweepGrid.sln) above " + AppContext.BaseDirectory);
         }
     }
 }
