@@ -8,7 +8,8 @@ namespace SweepGrid.Robustness.Evaluation;
 /// <item>a condition (<see cref="ConditionParser.Forms"/>: clean, brightness=f, blur=σ, noise=σ, fgsm=ε, pgd=ε, deformed),
 /// optionally behind seed 004's low-pass stage: "lowpass5:fgsm=0.1" (kernel 3, 5 or 7, attacked white box),
 /// "lowpass5;noise=0.27:fgsm=0.1" (noise added before the filter), "graybox:lowpass5:fgsm=0.1" (the attack
-/// sees the bare classifier; its adversarials are then filtered);</item>
+/// sees the bare classifier; its adversarials are then filtered); or behind seed 004's denoising autoencoder,
+/// "dae:fgsm=0.1", "graybox:dae;epochs=10:fgsm=0.1" (trained for the trial at evaluation);</item>
 /// <item>"ece": calibration on clean test logits (ECE/MCE/RMS over 15 bins, adaptive RMS, NLL);</item>
 /// <item>"ts": temperature scaling fitted on the validation split, with before/after figures;</item>
 /// <item>"ood=noise", "ood=gaussian" or "ood=&lt;dataset&gt;" (e.g. fashion-mnist): AUROC and FPR@95%TPR of MSP,

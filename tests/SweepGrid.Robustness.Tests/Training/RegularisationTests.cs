@@ -7,7 +7,7 @@ public class RegularisationTests
 {
     private static readonly TrainingConfig Plain = new() { Seed = 9, Epochs = 1, BatchSize = 25, Optimizer = new OptimizerSettings(OptimizerKind.Adam, 1e-2) };
 
-    public static TheoryData<string> Variants => new(["mixup", "rotation", "translation", "flip", "noise", "fgsm", "fgsm-staged", "everything"]);
+    public static TheoryData<string> Variants => new(["mixup", "rotation", "translation", "flip", "noise", "fgsm", "fgsm-staged", "everything", "mixup-augmentation"]);
 
     private static TrainingConfig Config(string variant) => variant switch
     {
@@ -18,6 +18,8 @@ public class RegularisationTests
         "noise" => Plain with { Augmentation = new AugmentationSettings(NoiseSigma: 0.2) },
         "fgsm" => Plain with { Adversarial = AdversarialTrainingSettings.Constant(0.1) },
         "fgsm-staged" => Plain with { Epochs = 2, Adversarial = AdversarialTrainingSettings.Seed001(0.1) },
+        // Seed 002's "MixUp + Aug" arm: MixUp with α = 1 and basic augmentation (flips and rotations).
+        "mixup-augmentation" => Plain with { MixUpAlpha = 1, Augmentation = new AugmentationSettings(RotationDegrees: 15, HorizontalFlip: true) },
         "everything" => Plain with
         {
             MixUpAlpha = 0.4,
@@ -42,6 +44,20 @@ public class RegularisationTests
         Assert.All(result.Curve, s => Assert.True(double.IsFinite(s.Loss) && s.Loss > 0, $"{variant}: epoch {s.Epoch} loss should be a positive number, got {s.Loss}"));
         Assert.True(weights.AsSpan().SequenceEqual(again), $"{variant}: two runs with seed {config.Seed} should give bit-identical weights");
         Assert.False(weights.AsSpan().SequenceEqual(plain), $"{variant}: training should differ from plain training with the same seed");
+    }
+
+    [Fact]
+    public void Mixup_plus_augmentation_is_neither_mixup_alone_nor_augmentation_alone()
+    {
+        using var data = new SyntheticDigitsSource(100, seed: 4);
+        var both = Config("mixup-augmentation");
+
+        var (_, combined) = SyntheticTraining.Train(SyntheticTraining.SmallMlp, both, data);
+        var (_, mixupOnly) = SyntheticTraining.Train(SyntheticTraining.SmallMlp, both with { Augmentation = AugmentationSettings.None }, data);
+        var (_, augmentationOnly) = SyntheticTraining.Train(SyntheticTraining.SmallMlp, both with { MixUpAlpha = 0 }, data);
+
+        Assert.False(combined.AsSpan().SequenceEqual(mixupOnly), "augmentation should change MixUp training");
+        Assert.False(combined.AsSpan().SequenceEqual(augmentationOnly), "MixUp should change augmented training");
     }
 
     [Fact]
