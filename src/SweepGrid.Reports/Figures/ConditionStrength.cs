@@ -4,9 +4,12 @@ namespace SweepGrid.Reports.Figures;
 
 /// <summary>
 /// Reads an evaluation condition as a family and a strength: <c>fgsm=0.1</c> → (<c>fgsm</c>, 0.1),
-/// <c>blur7=0.9</c> → (<c>blur7</c>, 0.9), <c>lowpass5:noise=0.3</c> → (<c>lowpass5:noise</c>, 0.3). A
-/// condition without a numeric value (<c>clean</c>, <c>deformed</c>, <c>ood=noise</c>) has no strength.
-/// Per-epoch conditions (<c>epoch3:…</c>, see <see cref="EpochCondition"/>) are not strengths.
+/// <c>blur7=0.9</c> → (<c>blur7</c>, 0.9), <c>lowpass5:noise=0.3</c> → (<c>lowpass5:noise</c>, 0.3),
+/// <c>graybox:lowpass5;noise=0.1:fgsm=0.2</c> → (<c>graybox:lowpass5;noise=0.1:fgsm</c>, 0.2) and
+/// <c>pgd10=0.3;restarts=5</c> → (<c>pgd10;restarts=5</c>, 0.3): the stage prefix (up to the last colon) and the
+/// attack's options stay in the family, the number after <c>=</c> is the strength. A condition without a numeric
+/// value (<c>clean</c>, <c>deformed</c>, <c>ood=noise</c>) has no strength. Per-epoch conditions (<c>epoch3:…</c>,
+/// see <see cref="EpochCondition"/>) are not strengths.
 /// </summary>
 internal static partial class ConditionStrength
 {
@@ -24,14 +27,33 @@ internal static partial class ConditionStrength
     {
         family = "";
         strength = 0;
-        var equals = condition.IndexOf('=', StringComparison.Ordinal);
-        if (equals < 0 || EpochCondition.TryParse(condition, out _, out _)
-            || !ValueFormat.TryParseNumber(condition[(equals + 1)..], out strength))
+        if (EpochCondition.TryParse(condition, out _, out _) || !TrySplit(condition, out var name, out var value, out var options)
+            || !ValueFormat.TryParseNumber(value, out strength))
         {
             return false;
         }
 
-        family = condition[..equals];
+        family = name + options;
+        return true;
+    }
+
+    /// <summary>
+    /// <c>prefix:name=value;options</c> → (<c>prefix:name</c>, <c>value</c>, <c>;options</c>); false without <c>=</c>
+    /// after the stage prefix.
+    /// </summary>
+    private static bool TrySplit(string condition, out string name, out string value, out string options)
+    {
+        var colon = condition.LastIndexOf(':');
+        var equals = condition.IndexOf('=', colon + 1);
+        name = value = options = "";
+        if (equals < 0)
+        {
+            return false;
+        }
+        var semicolon = condition.IndexOf(';', equals);
+        name = condition[..equals];
+        value = semicolon < 0 ? condition[(equals + 1)..] : condition[(equals + 1)..semicolon];
+        options = semicolon < 0 ? "" : condition[semicolon..];
         return true;
     }
 
@@ -41,10 +63,27 @@ internal static partial class ConditionStrength
     /// </summary>
     public static (string Condition, double Strength)? Start(string family)
     {
+        var kind = Kind(family);
+        return Identity.TryGetValue(kind, out var strength) ? (ReferencePrefix(family) + "clean", strength) : null;
+    }
+
+    /// <summary>
+    /// The stage prefix of a family's clean reference: the family's prefix without its threat model, since an attack
+    /// strength of 0 is the pre-processed clean image whoever computes the gradient (<c>graybox:lowpass5:fgsm</c> →
+    /// <c>lowpass5:</c>).
+    /// </summary>
+    private static string ReferencePrefix(string family)
+    {
         var colon = family.LastIndexOf(':');
         var prefix = colon < 0 ? "" : family[..(colon + 1)];
-        var kind = Kind(family);
-        return Identity.TryGetValue(kind, out var strength) ? (prefix + "clean", strength) : null;
+        foreach (var threat in (string[])["graybox:", "whitebox:"])
+        {
+            if (prefix.StartsWith(threat, StringComparison.Ordinal))
+            {
+                return prefix[threat.Length..];
+            }
+        }
+        return prefix;
     }
 
     /// <summary>The x-axis label of a family: <c>fgsm ε</c>, <c>brightness factor</c>, <c>blur7 σ</c>, else <c>&lt;family&gt; value</c>.</summary>
@@ -68,8 +107,13 @@ internal static partial class ConditionStrength
             return "";
         }
 
-        var equals = condition.IndexOf('=', StringComparison.Ordinal);
-        return equals < 0 ? condition : condition[..equals];
+        if (!TrySplit(condition, out var name, out var value, out var options))
+        {
+            return condition;
+        }
+        // Attack options belong to the family (pgd10;restarts=5 is its own curve); an OOD set's options do not
+        // make a curve of strengths, so ood=… stays one family.
+        return ValueFormat.TryParseNumber(value, out _) ? name + options : name;
     }
 
     /// <summary>The families of <paramref name="conditions"/> in first-seen order; <c>[""]</c> when every condition is clean.</summary>
@@ -95,19 +139,18 @@ internal static partial class ConditionStrength
         }
 
         var prefix = condition[..^"clean".Length];
-        var familyColon = family.LastIndexOf(':');
-        var familyPrefix = familyColon < 0 ? "" : family[..(familyColon + 1)];
-        return string.Equals(prefix, familyPrefix, StringComparison.Ordinal);
+        return string.Equals(prefix, ReferencePrefix(family), StringComparison.Ordinal);
     }
 
     private static bool IsClean(string condition) =>
         condition is "clean" || (condition.EndsWith(":clean", StringComparison.Ordinal) && !EpochCondition.TryParse(condition, out _, out _));
 
-    /// <summary>The kind without prefix and kernel/step suffix: <c>lowpass5:blur7</c> → <c>blur</c>.</summary>
+    /// <summary>The kind without prefix, options and kernel/step suffix: <c>lowpass5:blur7</c> → <c>blur</c>, <c>pgd10;restarts=5</c> → <c>pgd</c>.</summary>
     private static string Kind(string family)
     {
         var name = family[(family.LastIndexOf(':') + 1)..];
-        return TrailingDigits().Replace(name, "");
+        var semicolon = name.IndexOf(';', StringComparison.Ordinal);
+        return TrailingDigits().Replace(semicolon < 0 ? name : name[..semicolon], "");
     }
 
     [GeneratedRegex(@"\d+$", RegexOptions.CultureInvariant)]
