@@ -59,7 +59,14 @@ public sealed class ImageDataset : IDisposable
 
     /// <summary>Loads an image file and a label file (IDX, raw or gzip) and checks that they belong together.</summary>
     /// <exception cref="DatasetException">A file is missing, malformed, or the two files disagree.</exception>
-    public static ImageDataset FromIdxFiles(string imagesPath, string labelsPath, string? name = null, int classCount = 10)
+    public static ImageDataset FromIdxFiles(string imagesPath, string labelsPath, string? name = null, int classCount = 10) =>
+        FromIdxFiles(imagesPath, labelsPath, name, classCount, knownFingerprint: null);
+
+    /// <summary>
+    /// As <see cref="FromIdxFiles(string, string, string?, int)"/>, but takes <paramref name="knownFingerprint"/>
+    /// (remembered for exactly these files by <see cref="FingerprintCache"/>) instead of hashing the content.
+    /// </summary>
+    internal static ImageDataset FromIdxFiles(string imagesPath, string labelsPath, string? name, int classCount, string? knownFingerprint)
     {
         ArgumentNullException.ThrowIfNull(imagesPath);
         ArgumentNullException.ThrowIfNull(labelsPath);
@@ -71,7 +78,7 @@ public sealed class ImageDataset : IDisposable
                 $"{imagesPath} holds {images.Count} images but {labelsPath} holds {labels.Length} labels; expected the same count (are both files from the same dataset and split?)");
         }
         CheckLabels(labels, classCount, labelsPath);
-        return Create(name ?? Path.GetFileName(imagesPath), images.Pixels, labels, images.Count, images.Rows, images.Columns, classCount);
+        return Create(name ?? Path.GetFileName(imagesPath), images.Pixels, labels, images.Count, images.Rows, images.Columns, classCount, knownFingerprint);
     }
 
     /// <summary>Builds a dataset from row-major pixels (N·H·W bytes) and one label byte per image; the bytes are copied into libtorch once.</summary>
@@ -189,9 +196,9 @@ public sealed class ImageDataset : IDisposable
         }
     }
 
-    private static ImageDataset Create(string name, byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
+    private static ImageDataset Create(string name, byte[] pixels, byte[] labels, int count, int height, int width, int classCount, string? knownFingerprint = null)
     {
-        var fingerprint = ComputeFingerprint(pixels, labels, count, height, width, classCount);
+        var fingerprint = knownFingerprint ?? ComputeFingerprint(pixels, labels, count, height, width, classCount);
         var images = torch.tensor(pixels, [count, height, width]).DetachFromDisposeScope();
         try
         {
@@ -206,7 +213,7 @@ public sealed class ImageDataset : IDisposable
         }
     }
 
-    private static string ComputeFingerprint(byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
+    internal static string ComputeFingerprint(byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> header = stackalloc byte[16];
