@@ -18,7 +18,7 @@ public static class DatasetCache
     public static int LoadCount => Volatile.Read(ref loads);
 
     /// <summary>The shared dataset of this image file and label file, loading it on first use.</summary>
-    /// <exception cref="DatasetException">A file is missing or malformed (see <see cref="ImageDataset.FromIdxFiles"/>).</exception>
+    /// <exception cref="DatasetException">A file is missing or malformed (see <see cref="ImageDataset.FromIdxFiles(string, string, string?, int)"/>).</exception>
     public static ImageDataset Load(string imagesPath, string labelsPath, string? name = null, int classCount = 10)
     {
         ArgumentNullException.ThrowIfNull(imagesPath);
