@@ -70,6 +70,13 @@ public sealed class ImageDataset : IDisposable
     {
         ArgumentNullException.ThrowIfNull(imagesPath);
         ArgumentNullException.ThrowIfNull(labelsPath);
+        // Loading libtorch (~0.8 s on a loaded 2-core machine) and decoding the gzip'ed IDX files are both
+        // fixed per-run costs (bench/README.md); when this is the process's first touch of libtorch, let the
+        // native load run on a worker while this thread decompresses. zlib is loaded first: dlopen holds
+        // glibc's loader lock while it maps and relocates libtorch, which would stall the decompressor's own
+        // first dlopen for just as long.
+        IdxReader.LoadDecompressor();
+        _ = NativeWarmUp.Value;
         var images = IdxReader.ReadImages(imagesPath);
         var labels = IdxReader.ReadLabels(labelsPath);
         if (images.Count != labels.Length)
@@ -182,6 +189,13 @@ public sealed class ImageDataset : IDisposable
             () => (Images.to(device).DetachFromDisposeScope(), Labels.to(device).DetachFromDisposeScope()),
             LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
+
+    private static readonly Lazy<Task> NativeWarmUp = new(() => Task.Run(() =>
+    {
+        // TorchRuntime's static constructor tunes malloc before libtorch allocates anything.
+        _ = TorchRuntime.AllocatorTuned;
+        using var probe = torch.zeros(1, ScalarType.Byte);
+    }), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static void CheckLabels(byte[] labels, int classCount, string source)
     {
