@@ -227,7 +227,7 @@ public sealed class ImageDataset : IDisposable
         }
     }
 
-    internal static string ComputeFingerprint(byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
+    private static string ComputeFingerprint(byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> header = stackalloc byte[16];
