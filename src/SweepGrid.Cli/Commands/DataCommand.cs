@@ -51,7 +51,7 @@ public static class DataCommand
     {
         var name = new Argument<string>("name") { Description = "Dataset: " + string.Join(", ", DatasetCatalog.All.Select(d => d.Name)) };
         var data = new Option<string?>("--data") { Description = "Data folder (default: $SWEEPGRID_DATA)." };
-        var command = new Command("verify", "Check a dataset's files against the manifest checksums.") { name, data };
+        var command = new Command("verify", "Check a dataset's files against the manifest checksums (SHA-256 of the decompressed IDX content where recorded, so recompressed or unpacked copies pass).") { name, data };
         command.SetAction(parse =>
         {
             try
@@ -65,9 +65,11 @@ public static class DataCommand
                     var (images, labels) = DataDirectory.Locate(dataset, split, directory);
                     foreach (var (path, file) in new[] { (images, files.Images), (labels, files.Labels) })
                     {
-                        var (matches, algorithm, actual) = FileChecksums.Check(path, file);
-                        output.WriteLine($"{(matches ? "ok  " : "BAD ")} {path} ({algorithm} {actual})");
-                        failures += matches ? 0 : 1;
+                        var result = FileChecksums.Inspect(path, file);
+                        output.WriteLine(result.Problem is { } problem
+                            ? $"BAD  {path} ({problem.Message})"
+                            : $"{(result.Matches ? "ok  " : "BAD ")} {path} ({result.Algorithm} {result.Actual}{(result.Matches ? "" : "; expected " + FileChecksums.Expected(file))})");
+                        failures += result.Matches ? 0 : 1;
                     }
                 }
                 return failures == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;

@@ -18,7 +18,7 @@ public static class DatasetCache
     public static int LoadCount => Volatile.Read(ref loads);
 
     /// <summary>The shared dataset of this image file and label file, loading it on first use.</summary>
-    /// <exception cref="DatasetException">A file is missing or malformed (see <see cref="ImageDataset.FromIdxFiles"/>).</exception>
+    /// <exception cref="DatasetException">A file is missing or malformed (see <see cref="ImageDataset.FromIdxFiles(string, string, string?, int)"/>).</exception>
     public static ImageDataset Load(string imagesPath, string labelsPath, string? name = null, int classCount = 10)
     {
         ArgumentNullException.ThrowIfNull(imagesPath);
@@ -26,7 +26,15 @@ public static class DatasetCache
         var key = string.Join("|", Identity(imagesPath), Identity(labelsPath), classCount.ToString(CultureInfo.InvariantCulture));
         var entry = Entries.GetOrAdd(key, _ => new Lazy<ImageDataset>(() =>
         {
-            var dataset = ImageDataset.FromIdxFiles(imagesPath, labelsPath, name, classCount);
+            // The content hash is remembered across processes for exactly these files (path, length and
+            // modification time of both); it is stored only when neither file changed while it was read.
+            var fingerprintKey = FingerprintCache.Key(imagesPath, labelsPath, classCount);
+            var known = FingerprintCache.TryGet(fingerprintKey);
+            var dataset = ImageDataset.FromIdxFiles(imagesPath, labelsPath, name, classCount, known);
+            if (known is null && fingerprintKey == FingerprintCache.Key(imagesPath, labelsPath, classCount))
+            {
+                FingerprintCache.Store(fingerprintKey, dataset.Fingerprint);
+            }
             dataset.IsShared = true;
             Interlocked.Increment(ref loads);
             return dataset;
@@ -48,8 +56,10 @@ public static class DatasetCache
         ArgumentNullException.ThrowIfNull(dataset);
         var directory = DataDirectory.Resolve(dataDirectory);
         var (images, labels) = DataDirectory.Locate(dataset, split, directory);
-        return Load(images, labels, $"{dataset.Name}/{split.ToString().ToLowerInvariant()}", dataset.ClassCount);
+        return Load(images, labels, Name(dataset, split), dataset.ClassCount);
     }
+
+    private static string Name(DatasetDescription dataset, DataSplit split) => $"{dataset.Name}/{split.ToString().ToLowerInvariant()}";
 
     /// <summary>As <see cref="Open(DatasetDescription, DataSplit, string?)"/> for a dataset named in the catalog ("mnist", …).</summary>
     public static ImageDataset Open(string datasetName, DataSplit split, string? dataDirectory = null) =>

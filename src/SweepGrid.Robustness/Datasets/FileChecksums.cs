@@ -13,42 +13,95 @@ public static class FileChecksums
     public static string Md5(string path) => Hash(path, MD5.HashData);
 #pragma warning restore CA5351
 
+    /// <summary>How <see cref="Inspect"/> names the digest of the decompressed IDX bytes.</summary>
+    public const string ContentAlgorithm = "content SHA-256";
+
     /// <summary>
-    /// Whether the file matches the manifest entry: by SHA-256 when the entry has any, else by MD5; an
-    /// entry without checksums accepts any file. Returns the algorithm used and the actual digest too.
+    /// Whether the file matches the manifest entry. An entry with a <see cref="DatasetFile.ContentSha256"/> is
+    /// checked on the decompressed IDX bytes (so a recompressed or unpacked copy passes), in one streaming pass
+    /// that also checks the IDX length and, as a fallback, the published checksum of the file itself; other
+    /// entries by the file's SHA-256 when they have any, else by its MD5; an entry without checksums accepts
+    /// any file. A corrupt, truncated or malformed file does not match; <see cref="ChecksumResult.Problem"/>
+    /// then says why, naming the file.
     /// </summary>
-    public static (bool Matches, string Algorithm, string Actual) Check(string path, DatasetFile expected)
+    /// <exception cref="DatasetException">The file is missing or cannot be read.</exception>
+    public static ChecksumResult Inspect(string path, DatasetFile expected)
     {
+        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(expected);
         var accepted = expected.AcceptedSha256;
+        if (expected.ContentSha256 is { } content)
+        {
+            ContentDigest digest;
+            try
+            {
+                digest = ContentDigest.Compute(path, fileSha256: accepted.Count > 0, fileMd5: accepted.Count == 0 && expected.Md5 is not null);
+            }
+            catch (DatasetException e) when (e.Failure is DatasetFailure.CorruptCompression or DatasetFailure.WrongLength or DatasetFailure.BadHeader)
+            {
+                return new ChecksumResult(false, ContentAlgorithm, e.Message, e);
+            }
+            if (string.Equals(digest.ContentSha256, content, StringComparison.OrdinalIgnoreCase))
+            {
+                return new ChecksumResult(true, ContentAlgorithm, digest.ContentSha256);
+            }
+            if (digest.FileSha256 is { } fileSha && accepted.Contains(fileSha))
+            {
+                return new ChecksumResult(true, "SHA-256", fileSha);
+            }
+            if (digest.FileMd5 is { } fileMd5 && string.Equals(fileMd5, expected.Md5, StringComparison.OrdinalIgnoreCase))
+            {
+                return new ChecksumResult(true, "MD5", fileMd5);
+            }
+            return new ChecksumResult(false, ContentAlgorithm, digest.ContentSha256);
+        }
         if (accepted.Count > 0)
         {
             var actual = Sha256(path);
-            return (accepted.Contains(actual), "SHA-256", actual);
+            return new ChecksumResult(accepted.Contains(actual), "SHA-256", actual);
         }
         if (expected.Md5 is not null)
         {
             var actual = Md5(path);
-            return (string.Equals(actual, expected.Md5, StringComparison.OrdinalIgnoreCase), "MD5", actual);
+            return new ChecksumResult(string.Equals(actual, expected.Md5, StringComparison.OrdinalIgnoreCase), "MD5", actual);
         }
-        return (true, "none", "");
+        return new ChecksumResult(true, "none", "");
     }
 
-    /// <summary>Throws unless the file matches the manifest entry (see <see cref="Check"/>).</summary>
-    /// <exception cref="DatasetException">Checksum mismatch (the message names the file, the expected and the actual digest) or an unreadable file.</exception>
+    /// <summary>As <see cref="Inspect"/>: whether the file matches, the algorithm used and the actual digest (or, for a corrupt file, why).</summary>
+    public static (bool Matches, string Algorithm, string Actual) Check(string path, DatasetFile expected)
+    {
+        var result = Inspect(path, expected);
+        return (result.Matches, result.Algorithm, result.Actual);
+    }
+
+    /// <summary>Throws unless the file matches the manifest entry (see <see cref="Inspect"/>).</summary>
+    /// <exception cref="DatasetException">
+    /// Checksum mismatch (the message names the file, the expected and the actual digest), a corrupt or
+    /// truncated file (<see cref="DatasetFailure.CorruptCompression"/>, <see cref="DatasetFailure.WrongLength"/>,
+    /// <see cref="DatasetFailure.BadHeader"/>, naming the file), or a missing or unreadable file.
+    /// </exception>
     public static void Verify(string path, DatasetFile expected)
     {
-        var (matches, algorithm, actual) = Check(path, expected);
-        if (!matches)
+        var result = Inspect(path, expected);
+        if (result.Problem is { } problem)
         {
-            throw new DatasetException(DatasetFailure.ChecksumMismatch, path, $"{path}: {algorithm} is {actual}; expected {Expected(expected)}");
+            throw problem;
+        }
+        if (!result.Matches)
+        {
+            throw new DatasetException(DatasetFailure.ChecksumMismatch, path, $"{path}: {result.Algorithm} is {result.Actual}; expected {Expected(expected)}");
         }
     }
 
-    internal static string Expected(DatasetFile file)
+    /// <summary>The checksums a copy of <paramref name="file"/> may have, as shown in mismatch messages.</summary>
+    public static string Expected(DatasetFile file)
     {
         var accepted = file.AcceptedSha256;
-        return accepted.Count > 0 ? string.Join(" or ", accepted) : file.Md5 ?? "(no checksum recorded)";
+        var published = accepted.Count > 0 ? string.Join(" or ", accepted) : file.Md5;
+        return file.ContentSha256 is { } content
+            ? $"{ContentAlgorithm} {content}" + (published is null ? "" : $" (or the published file checksum {published})")
+            : published ?? "(no checksum recorded)";
     }
 
     private static string Hash(string path, Func<Stream, byte[]> hash)
@@ -68,3 +121,10 @@ public static class FileChecksums
         }
     }
 }
+
+/// <summary>The outcome of <see cref="FileChecksums.Inspect"/>.</summary>
+/// <param name="Matches">Whether the file is an accepted copy.</param>
+/// <param name="Algorithm">The digest that decided: "content SHA-256", "SHA-256", "MD5" or "none".</param>
+/// <param name="Actual">The file's digest under that algorithm, or for a corrupt file the reason.</param>
+/// <param name="Problem">Why the file could not be checked (corrupt gzip data, truncated, bad IDX header), or null.</param>
+public sealed record ChecksumResult(bool Matches, string Algorithm, string Actual, DatasetException? Problem = null);

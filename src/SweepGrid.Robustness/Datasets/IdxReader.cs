@@ -74,6 +74,18 @@ public static class IdxReader
         return compressed ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: false) : file;
     }
 
+    // An empty gzip member: header, an empty final deflate block, CRC-32 0 and length 0.
+    private static readonly byte[] EmptyGzip = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+    /// <summary>Loads the native decompressor (System.IO.Compression's zlib) now, by decompressing an empty gzip member.</summary>
+    internal static void LoadDecompressor()
+    {
+        using var source = new MemoryStream(EmptyGzip, writable: false);
+        using var gzip = new GZipStream(source, CompressionMode.Decompress, leaveOpen: true);
+        Span<byte> none = stackalloc byte[1];
+        _ = gzip.Read(none);
+    }
+
     private static string Hex(int value) => "0x" + value.ToString("X8", CultureInfo.InvariantCulture);
 
     private static string Describe(int magic) => magic switch

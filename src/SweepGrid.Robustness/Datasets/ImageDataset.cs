@@ -59,10 +59,24 @@ public sealed class ImageDataset : IDisposable
 
     /// <summary>Loads an image file and a label file (IDX, raw or gzip) and checks that they belong together.</summary>
     /// <exception cref="DatasetException">A file is missing, malformed, or the two files disagree.</exception>
-    public static ImageDataset FromIdxFiles(string imagesPath, string labelsPath, string? name = null, int classCount = 10)
+    public static ImageDataset FromIdxFiles(string imagesPath, string labelsPath, string? name = null, int classCount = 10) =>
+        FromIdxFiles(imagesPath, labelsPath, name, classCount, knownFingerprint: null);
+
+    /// <summary>
+    /// As <see cref="FromIdxFiles(string, string, string?, int)"/>, but takes <paramref name="knownFingerprint"/>
+    /// (remembered for exactly these files by <see cref="FingerprintCache"/>) instead of hashing the content.
+    /// </summary>
+    internal static ImageDataset FromIdxFiles(string imagesPath, string labelsPath, string? name, int classCount, string? knownFingerprint)
     {
         ArgumentNullException.ThrowIfNull(imagesPath);
         ArgumentNullException.ThrowIfNull(labelsPath);
+        // Loading libtorch (~0.8 s on a loaded 2-core machine) and decoding the gzip'ed IDX files are both
+        // fixed per-run costs (bench/README.md); when this is the process's first touch of libtorch, let the
+        // native load run on a worker while this thread decompresses. zlib is loaded first: dlopen holds
+        // glibc's loader lock while it maps and relocates libtorch, which would stall the decompressor's own
+        // first dlopen for just as long.
+        IdxReader.LoadDecompressor();
+        _ = NativeWarmUp.Value;
         var images = IdxReader.ReadImages(imagesPath);
         var labels = IdxReader.ReadLabels(labelsPath);
         if (images.Count != labels.Length)
@@ -71,7 +85,7 @@ public sealed class ImageDataset : IDisposable
                 $"{imagesPath} holds {images.Count} images but {labelsPath} holds {labels.Length} labels; expected the same count (are both files from the same dataset and split?)");
         }
         CheckLabels(labels, classCount, labelsPath);
-        return Create(name ?? Path.GetFileName(imagesPath), images.Pixels, labels, images.Count, images.Rows, images.Columns, classCount);
+        return Create(name ?? Path.GetFileName(imagesPath), images.Pixels, labels, images.Count, images.Rows, images.Columns, classCount, knownFingerprint);
     }
 
     /// <summary>Builds a dataset from row-major pixels (N·H·W bytes) and one label byte per image; the bytes are copied into libtorch once.</summary>
@@ -176,6 +190,13 @@ public sealed class ImageDataset : IDisposable
             LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
+    private static readonly Lazy<Task> NativeWarmUp = new(() => Task.Run(() =>
+    {
+        // TorchRuntime's static constructor tunes malloc before libtorch allocates anything.
+        _ = TorchRuntime.AllocatorTuned;
+        using var probe = torch.zeros(1, ScalarType.Byte);
+    }), LazyThreadSafetyMode.ExecutionAndPublication);
+
     private static void CheckLabels(byte[] labels, int classCount, string source)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
@@ -189,9 +210,9 @@ public sealed class ImageDataset : IDisposable
         }
     }
 
-    private static ImageDataset Create(string name, byte[] pixels, byte[] labels, int count, int height, int width, int classCount)
+    private static ImageDataset Create(string name, byte[] pixels, byte[] labels, int count, int height, int width, int classCount, string? knownFingerprint = null)
     {
-        var fingerprint = ComputeFingerprint(pixels, labels, count, height, width, classCount);
+        var fingerprint = knownFingerprint ?? ComputeFingerprint(pixels, labels, count, height, width, classCount);
         var images = torch.tensor(pixels, [count, height, width]).DetachFromDisposeScope();
         try
         {
