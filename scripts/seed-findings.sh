@@ -7,7 +7,7 @@
 #   scripts/seed-findings.sh --profile paper sweeps/seed003-temperature.yaml
 #
 # Prints one line per study (wall time, trainings, findings reproduced) and exits 1 if any finding is
-# not reproduced or not measured. Reports land in ${SEED_FINDINGS_OUT:-reports/seed-findings}/<profile>/.
+# not reproduced or not measured, unless the spec explains it (`known_difference`). Reports land in ${SEED_FINDINGS_OUT:-reports/seed-findings}/<profile>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export SWEEPGRID_DATA="${SWEEPGRID_DATA:-$(cd .. && pwd)/shared/data/mnist}"
@@ -36,8 +36,10 @@ for spec in "${specs[@]}"; do
   seconds=$(( $(date +%s) - start ))
   trainings=$(grep -m1 -oE '[0-9]+ trainings' "$log" || echo "? trainings")
   ok=$(grep -c '^finding reproduced:' "$log" || true)
+  known=$(grep -c '^finding NOT reproduced (known difference):' "$log" || true)
   bad=$(grep -cE '^finding (NOT reproduced|not measured):' "$log" || true)
-  line="$name ($profile): exit $status, ${seconds} s, $trainings, findings reproduced $ok of $((ok + bad))"
+  line="$name ($profile): exit $status, ${seconds} s, $trainings, findings reproduced $ok of $((ok + known + bad))"
+  ((known == 0)) || line+=" ($known with a known difference)"
   echo "$line"
   grep -E '^(finding|  |warning:)' "$log" | grep -vE '^  (failed|report)' | sed 's/^/    /' || true
   summary+=("$line")

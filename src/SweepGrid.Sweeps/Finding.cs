@@ -29,6 +29,10 @@ public enum FindingShape
 /// <param name="Where">Other axes fixed to one canonical value each (e.g. <c>dataset.name → mnist</c>).</param>
 /// <param name="Margin">How much each step must differ by (default 0: strictly).</param>
 /// <param name="Paper">The paper's numbers for the same claim, shown beside the study's (free text), or null.</param>
+/// <param name="KnownDifference">
+/// Why this setting is not expected to show the claim (e.g. MNIST is too easy for the paper's calibration gain), or null.
+/// The claim is still checked and its verdict printed with the explanation; it does not count as a failed reproduction.
+/// </param>
 public sealed record Finding(
     string Claim,
     string Metric,
@@ -38,7 +42,8 @@ public sealed record Finding(
     IReadOnlyList<string> Order,
     IReadOnlyDictionary<string, string> Where,
     double Margin,
-    string? Paper)
+    string? Paper,
+    string? KnownDifference = null)
 {
     /// <summary>True when the claim compares evaluation conditions rather than training arms.</summary>
     public bool AlongConditions => Axis == "condition";

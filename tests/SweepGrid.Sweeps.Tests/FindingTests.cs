@@ -17,6 +17,7 @@ public sealed class FindingTests
                 expect: decreasing
                 where: {dataset.name: mnist}
                 paper: 0.58 at T = 1/32
+                known_difference: the quick profile trains briefly
               - claim: ordered arms
                 metric: ece_15
                 axis: model.temperature
@@ -29,6 +30,8 @@ public sealed class FindingTests
         Assert.Equal(("accuracy", "fgsm=0.1", "model.temperature", FindingShape.Decreasing), (first.Metric, first.Condition, first.Axis, first.Shape));
         Assert.Equal("mnist", first.Where["dataset.name"]);
         Assert.Equal("0.58 at T = 1/32", first.Paper);
+        Assert.Equal("the quick profile trains briefly", first.KnownDifference);
+        Assert.Null(spec.Findings[1].KnownDifference);
         var second = spec.Findings[1];
         Assert.Equal(("ece_15", "clean", FindingShape.Order, 0.01), (second.Metric, second.Condition, second.Shape, second.Margin));
         Assert.Equal(["0.03125", "8"], second.Order);

@@ -15,11 +15,15 @@ public static class ChecksText
         var text = new StringBuilder();
         foreach (var outcome in outcomes)
         {
-            text.Append("finding ").Append(Verdict(outcome.Verdict)).Append(": ").Append(outcome.Finding.Claim).Append('\n')
+            text.Append("finding ").Append(Verdict(outcome)).Append(": ").Append(outcome.Finding.Claim).Append('\n')
                 .Append("  ").Append(Measured(outcome, decimals)).Append('\n');
             if (outcome.Finding.Paper is { } paper)
             {
                 text.Append("  paper: ").Append(paper).Append('\n');
+            }
+            if (outcome.Finding.KnownDifference is { } difference && outcome.Verdict != FindingVerdict.Reproduced)
+            {
+                text.Append("  known difference: ").Append(difference).Append('\n');
             }
         }
         if (undertrained.Count > 0)
@@ -50,8 +54,8 @@ public static class ChecksText
             md.Append("| claim | verdict | measured | paper |\n| --- | --- | --- | --- |\n");
             foreach (var outcome in outcomes)
             {
-                md.Append("| ").Append(Cell(outcome.Finding.Claim)).Append(" | ").Append(Verdict(outcome.Verdict))
-                    .Append(" | ").Append(Cell(Measured(outcome, decimals))).Append(" | ").Append(Cell(outcome.Finding.Paper ?? "")).Append(" |\n");
+                md.Append("| ").Append(Cell(outcome.Finding.Claim)).Append(" | ").Append(Cell(Verdict(outcome)))
+                    .Append(" | ").Append(Cell(Measured(outcome, decimals))).Append(" | ").Append(Cell(PaperCell(outcome))).Append(" |\n");
             }
         }
         if (undertrained.Count > 0)
@@ -81,12 +85,19 @@ public static class ChecksText
             : $"{finding.Metric} under {finding.Condition} by {finding.Axis}{where}: {points}";
     }
 
-    private static string Verdict(FindingVerdict verdict) => verdict switch
+    /// <summary>The verdict in words; a claim with a known difference says so (and why, in Markdown).</summary>
+    private static string Verdict(FindingOutcome outcome) => outcome.Verdict switch
     {
         FindingVerdict.Reproduced => "reproduced",
+        FindingVerdict.NotReproduced when outcome.Finding.KnownDifference is not null => "NOT reproduced (known difference)",
         FindingVerdict.NotReproduced => "NOT reproduced",
         _ => "not measured",
     };
+
+    private static string PaperCell(FindingOutcome outcome) =>
+        outcome.Finding.KnownDifference is { } difference && outcome.Verdict != FindingVerdict.Reproduced
+            ? $"{outcome.Finding.Paper}{(outcome.Finding.Paper is null ? "" : " — ")}known difference: {difference}"
+            : outcome.Finding.Paper ?? "";
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
 

@@ -13,7 +13,7 @@ namespace SweepGrid.Sweeps.Spec;
 /// </summary>
 internal static class FindingReader
 {
-    private static readonly string[] Keys = ["claim", "metric", "condition", "axis", "expect", "order", "where", "margin", "paper"];
+    private static readonly string[] Keys = ["claim", "metric", "condition", "axis", "expect", "order", "where", "margin", "paper", "known_difference"];
 
     /// <summary>Axes the planner adds besides settings (ensemble sizes), read as text.</summary>
     private static readonly string[] PlannerAxes = ["ensemble.size"];
@@ -80,8 +80,9 @@ internal static class FindingReader
             margin = SettingReader.Read(bound, marginNode, path + ".margin", errors) is NumberValue m ? m.Value : 0;
         }
         var paper = Text(fields, "paper", path, errors, required: false);
+        var knownDifference = Text(fields, "known_difference", path, errors, required: false);
         return errors.Count == before
-            ? new Finding(claim!, metric, condition!, setting?.Path ?? axisKey!.Value.Trim(), shape, order, where, margin, paper)
+            ? new Finding(claim!, metric, condition!, setting?.Path ?? axisKey!.Value.Trim(), shape, order, where, margin, paper, knownDifference)
             : null;
     }
 

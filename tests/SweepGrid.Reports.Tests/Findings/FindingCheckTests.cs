@@ -126,4 +126,17 @@ public sealed class FindingCheckTests
         Assert.Equal([(0.5, 2), (0.3, 2)], outcome.Points.Select(p => (Math.Round(p.Mean, 12), p.Trials)));
         Assert.Equal("accuracy by condition: lowpass5:fgsm=0.1 0.5000 > fgsm=0.1 0.3000", ChecksText.Measured(outcome, 4));
     }
+
+    [Fact]
+    public void Known_difference_is_printed_with_a_claim_that_does_not_hold_and_kept_out_of_one_that_does()
+    {
+        var calibration = Decreasing() with { Shape = FindingShape.Increasing, KnownDifference = "MNIST is too easy" };
+
+        var failed = ChecksText.Console([FindingCheck.Check(calibration, Fixture.Tiny())], []);
+        var held = ChecksText.Console([FindingCheck.Check(calibration with { Shape = FindingShape.Decreasing }, Fixture.Tiny())], []);
+
+        Assert.StartsWith("finding NOT reproduced (known difference): steeper is more robust\n", failed, StringComparison.Ordinal);
+        Assert.EndsWith("  known difference: MNIST is too easy\n", failed, StringComparison.Ordinal);
+        Assert.DoesNotContain("known difference", held, StringComparison.Ordinal);
+    }
 }
