@@ -44,11 +44,13 @@ public sealed record RetryStudyReply(RetryResult Result) : IWireMessage;
 /// <summary>A command could not be carried out; <paramref name="Retryable"/> when the database was unavailable.</summary>
 public sealed record CommandFailed(string Command, string Message, bool Retryable, bool InvalidArgument) : IWireMessage;
 
-internal sealed record LeaseFound(Akka.Actor.IActorRef Node, string NodeId, int Slot, Lease? Lease);
+internal sealed record WorkRequest(Akka.Actor.IActorRef Node, string NodeId, int Slot);
 
-internal sealed record OutcomeStored(Akka.Actor.IActorRef Node, TrialDispatched Dispatch, TrialOutcome Outcome, LeaseWriteOutcome Written);
+internal sealed record PendingOutcome(Akka.Actor.IActorRef Node, TrialDispatched Dispatch, TrialOutcome Outcome);
 
-internal sealed record OutcomeNotStored(TrialDispatched Dispatch, Exception Error);
+internal sealed record BatchWritten(IReadOnlyList<PendingOutcome> Outcomes, IReadOnlyList<WorkRequest> Requests, SettleAndLeaseResult Result);
+
+internal sealed record BatchNotWritten(IReadOnlyList<PendingOutcome> Outcomes, IReadOnlyList<WorkRequest> Requests, Exception Error);
 
 internal sealed record DispatchReleased(TrialDispatched Dispatch, ICoordinatorEvent Event, LeaseWriteOutcome Written);
 
