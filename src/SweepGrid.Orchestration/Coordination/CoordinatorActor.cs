@@ -29,7 +29,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private DispatchBook book = new();
     private readonly List<WorkRequest> requests = [];
     private readonly List<PendingOutcome> outcomes = [];
-    private bool writing;
+    private int batchesWriting;
     private bool reconciled;
     private bool housekeeping;
     private bool started;
@@ -229,7 +229,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     /// </summary>
     private void WriteBatch()
     {
-        if (writing || (outcomes.Count == 0 && requests.Count == 0))
+        if (batchesWriting >= options.BatchesInFlight || (outcomes.Count == 0 && requests.Count == 0))
         {
             return;
         }
@@ -237,7 +237,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         var asking = requests.Take(Math.Max(0, options.MaxBatch - settling.Count)).ToList();
         outcomes.RemoveRange(0, settling.Count);
         requests.RemoveRange(0, asking.Count);
-        writing = true;
+        batchesWriting++;
         var writes = settling.Select(p => (SettleWrite)(p.Outcome switch
         {
             TrialOutcome.Completed c => new SettleWrite.Complete(LeaseOf(p.Dispatch), c.Results),
@@ -261,19 +261,28 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         {
             Leased(batch.Requests[i], batch.Result.Leased[i]);
         }
-        // The events of one batch go to the journal together; the next batch's store write starts after they are
-        // written, not during: on SQLite both take the same file's write lock, and overlapping them only makes one
-        // wait in SQLite's busy handler (sleeps of 1-100 ms) for the other.
-        DeferAsync(batch, _ =>
+        // The events of one batch go to the journal together. With one batch in flight (SQLite) the next batch's
+        // store write starts after they are written, not during: both take the same file's write lock, and
+        // overlapping them only makes one wait in SQLite's busy handler (sleeps of 1-100 ms) for the other. With
+        // several (PostgreSQL), store writes overlap each other and the journal.
+        if (options.BatchesInFlight == 1)
         {
-            writing = false;
+            DeferAsync(batch, _ =>
+            {
+                batchesWriting--;
+                WriteBatch();
+            });
+        }
+        else
+        {
+            batchesWriting--;
             WriteBatch();
-        });
+        }
     }
 
     private void OnBatchNotWritten(BatchNotWritten batch)
     {
-        writing = false;
+        batchesWriting--;
         foreach (var failed in batch.Outcomes)
         {
             // The node resends it with its next heartbeat.
