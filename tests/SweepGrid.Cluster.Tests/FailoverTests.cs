@@ -225,7 +225,7 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         try
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sweepgrid.dll"), "run", spec, "--db", database })
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sweepgrid.dll"), "run", spec, "--db", database, "--data", SweepGrid.Robustness.Tests.Support.TestData.MnistDirectory })
             {
                 info.ArgumentList.Add(argument);
             }
