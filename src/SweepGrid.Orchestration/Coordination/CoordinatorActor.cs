@@ -190,16 +190,31 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void OnRequestWork(RequestWork request)
     {
-        if (!reconciled || !nodes.TryGetValue(request.NodeId, out var node) || !node.Equals(Sender))
-        {
-            Sender.Tell(new NoWork(request.Slot));
-            return;
-        }
-        requests.Add(new WorkRequest(Sender, request.NodeId, request.Slot));
+        QueueRequest(request.NodeId, request.Slot);
         WriteBatch();
     }
 
+    private void QueueRequest(string nodeId, int slot)
+    {
+        if (!reconciled || !nodes.TryGetValue(nodeId, out var node) || !node.Equals(Sender))
+        {
+            Sender.Tell(new NoWork(slot));
+            return;
+        }
+        requests.Add(new WorkRequest(Sender, nodeId, slot));
+    }
+
     private void OnReportOutcome(ReportOutcome report)
+    {
+        if (report.AskForSlot is { } slot)
+        {
+            QueueRequest(report.NodeId, slot);
+        }
+        Settle(report);
+        WriteBatch();
+    }
+
+    private void Settle(ReportOutcome report)
     {
         if (book.BeginSettling(report.TrialId, report.Token) is not { } dispatch)
         {
@@ -218,7 +233,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             outcome = new TrialOutcome.Failed($"the trial reported result ({duplicate.Key.Condition}, {duplicate.Key.Metric}) {duplicate.Count()} times", Retryable: false);
         }
         outcomes.Add(new PendingOutcome(Sender, dispatch, outcome));
-        WriteBatch();
     }
 
     /// <summary>

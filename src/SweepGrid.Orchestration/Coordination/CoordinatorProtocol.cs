@@ -26,8 +26,11 @@ public sealed record RegisterNode(string NodeId, int Slots, IReadOnlyList<Guid> 
 /// <summary>A free slot asks for work (work pulling). Replies <c>TrialAssigned</c> or <c>NoWork</c>.</summary>
 public sealed record RequestWork(string NodeId, int Slot) : ICoordinatorCommand;
 
-/// <summary>How a dispatched trial ended; resent by the node until acknowledged.</summary>
-public sealed record ReportOutcome(string NodeId, string TrialId, Guid Token, TrialOutcome Outcome) : ICoordinatorCommand;
+/// <summary>
+/// How a dispatched trial ended; resent by the node until acknowledged. <paramref name="AskForSlot"/>: the slot that ran
+/// it asks for its next trial in the same message (so both share one group commit); never set on a resend.
+/// </summary>
+public sealed record ReportOutcome(string NodeId, string TrialId, Guid Token, TrialOutcome Outcome, int? AskForSlot = null) : ICoordinatorCommand;
 
 /// <summary>Progress of a running trial (the heartbeat of a dispatch).</summary>
 public sealed record ReportProgress(string NodeId, string TrialId, Guid Token, TrialProgress Progress) : ICoordinatorCommand;

@@ -209,11 +209,16 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         }
         var report = new ReportOutcome(options.NodeId, finished.Lease.TrialId, finished.Lease.Token, finished.Outcome);
         unacknowledged[report.Token] = report;
-        coordinator.Tell(report);
         progress[finished.Slot] = null;
         table.Written(finished.Slot);
+        // The slot asks for its next trial in the same message, so the outcome and the lease share one group commit.
+        var ask = unacknowledged.Count <= table.Count && table.Claim(finished.Slot);
+        if (ask)
+        {
+            askAge[finished.Slot] = 0;
+        }
+        coordinator.Tell(ask ? report with { AskForSlot = finished.Slot } : report);
         PublishSlots();
-        OnPullWork();
     }
 
     private void OnAcknowledged(OutcomeAcknowledged ack)
