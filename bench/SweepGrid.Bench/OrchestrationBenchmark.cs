@@ -4,6 +4,7 @@ using SweepGrid.Orchestration.Embedded;
 using SweepGrid.Orchestration.Execution;
 using SweepGrid.Orchestration.Hosting;
 using SweepGrid.Orchestration.Nodes;
+using SweepGrid.Orchestration.Observability;
 using SweepGrid.Store;
 
 namespace SweepGrid.Bench;
@@ -22,7 +23,8 @@ internal static class OrchestrationBenchmark
         var trials = a.GetInt("trials", 5000);
         var restartTrials = a.GetInt("restart-trials", 10000);
         var slots = a.GetInt("slots", 2);
-        var throughput = Throughput(trials, slots).GetAwaiter().GetResult();
+        var progress = TimeSpan.FromMilliseconds(a.GetInt("progress-ms", 50));
+        var (throughput, cpuMs, perBatch) = Throughput(trials, slots, progress).GetAwaiter().GetResult();
         var start = StartToFirstDispatch(10, completedBefore: 0).GetAwaiter().GetResult();
         var restart = StartToFirstDispatch(restartTrials, completedBefore: a.GetInt("completed-before-restart", 2000)).GetAwaiter().GetResult();
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
@@ -30,6 +32,8 @@ internal static class OrchestrationBenchmark
             ["trials"] = trials,
             ["slots"] = slots,
             ["trials_per_second"] = throughput,
+            ["cpu_ms_per_trial"] = cpuMs,
+            ["items_per_batch"] = perBatch,
             ["restart_trials"] = restartTrials,
             ["start_to_first_dispatch_seconds"] = start,
             ["recovery_to_first_dispatch_seconds"] = restart,
@@ -37,7 +41,8 @@ internal static class OrchestrationBenchmark
         return 0;
     }
 
-    private static async Task<double> Throughput(int trials, int slots)
+    /// <summary>Trials per second, and the process's CPU time (user + system) per trial: the latter moves far less when other work shares the machine.</summary>
+    private static async Task<(double PerSecond, double CpuMilliseconds, double ItemsPerBatch)> Throughput(int trials, int slots, TimeSpan progress)
     {
         var path = Path.Combine(Path.GetTempPath(), $"sweepgrid-bench-{Guid.NewGuid():N}.db");
         try
@@ -45,13 +50,17 @@ internal static class OrchestrationBenchmark
             await using var store = TrialStores.OpenSqlite(path);
             var node = new NodeOptions { NodeId = NodeIds.New("bench"), Slots = slots, PollInterval = TimeSpan.FromMilliseconds(50) };
             var clock = Stopwatch.StartNew();
-            var end = await new EmbeddedRunner(store, JournalDatabase.Sqlite(path), new NoOpTrialExecutor(), node) { ProgressInterval = TimeSpan.FromMilliseconds(50) }
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var counts = new OrchestrationCounts();
+            var end = await new EmbeddedRunner(store, JournalDatabase.Sqlite(path), new NoOpTrialExecutor(), node) { ProgressInterval = progress, Counts = counts }
                 .RunAsync(Study("throughput", trials), null, CancellationToken.None);
             if (end != RunEnd.Finished)
             {
                 throw new InvalidOperationException("the benchmark study did not finish");
             }
-            return trials / clock.Elapsed.TotalSeconds;
+            var seconds = clock.Elapsed.TotalSeconds;
+            return (trials / seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / trials,
+                counts.Batches == 0 ? 0 : (double)counts.BatchedItems / counts.Batches);
         }
         finally
         {

@@ -24,9 +24,6 @@ public interface ITrialStore : IAsyncDisposable
     /// <summary>A human-readable name of the database (file path, or host:port/database), without secrets.</summary>
     string DatabaseName { get; }
 
-    /// <summary>How many expired leases this instance has reaped since it was created (for a metrics counter).</summary>
-    long ExpiredLeasesReaped { get; }
-
     // ---- schema ----
 
     /// <summary>
@@ -115,15 +112,6 @@ public interface ITrialStore : IAsyncDisposable
     /// </summary>
     Task<LeaseWriteOutcome> FailAsync(Lease lease, string reason, bool retryable, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// Returns every leased trial whose lease ended before <paramref name="now"/> to <c>queued</c> (its token is
-    /// cleared, so the old holder is fenced off), or to <c>failed</c> with "lease expired N times" when its
-    /// attempts are used up, or to <c>cancelled</c> when cancellation was requested. Idempotent and safe to run
-    /// from two coordinators at once. Returns how many trials it reaped and adds them to
-    /// <see cref="ExpiredLeasesReaped"/>.
-    /// </summary>
-    Task<int> ReapExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
-
     // ---- the coordinator's dispatch writes ----
 
     /// <summary>
@@ -145,6 +133,38 @@ public interface ITrialStore : IAsyncDisposable
     /// Returns how many failed trials were retried, or null when no study has that id.
     /// </summary>
     Task<int?> RetryFailedAsync(string studyId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The coordinator's batched dispatch write: every settle write (completion, failure, release; each fenced by its
+    /// lease token exactly as the single calls are), then one lease per entry of <paramref name="leaseFor"/> (a node id,
+    /// repeated for several slots), all in one transaction, so that the outcomes and requests of many slots share one
+    /// commit. Either all of it is committed or nothing is (it throws). Answers come back in argument order.
+    /// </summary>
+    /// <exception cref="ArgumentException">A completion has two result rows with the same (condition, metric); nothing is written.</exception>
+    async Task<SettleAndLeaseResult> SettleAndLeaseAsync(IReadOnlyList<SettleWrite> settle, IReadOnlyList<string> leaseFor, TimeSpan leaseDuration,
+        DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        // One transaction per call for stores that have no batched form; the SQL store overrides this.
+        ArgumentNullException.ThrowIfNull(settle);
+        ArgumentNullException.ThrowIfNull(leaseFor);
+        var settled = new List<LeaseWriteOutcome>(settle.Count);
+        foreach (var write in settle)
+        {
+            settled.Add(await (write switch
+            {
+                SettleWrite.Complete c => CompleteAsync(c.Lease, c.Results, now, cancellationToken),
+                SettleWrite.Fail f => FailAsync(f.Lease, f.Reason, f.Retryable, now, cancellationToken),
+                SettleWrite.Release r => ReleaseAsync(r.Lease, r.Reason, r.AttemptSpent, now, cancellationToken),
+                _ => throw new ArgumentException($"unknown settle write {write.GetType().Name}", nameof(settle)),
+            }).ConfigureAwait(false));
+        }
+        var leased = new List<Lease?>(leaseFor.Count);
+        foreach (var node in leaseFor)
+        {
+            leased.Add(await LeaseNextAsync(node, leaseDuration, now, cancellationToken).ConfigureAwait(false));
+        }
+        return new SettleAndLeaseResult(settled, leased);
+    }
 
     // ---- artifacts ----
 

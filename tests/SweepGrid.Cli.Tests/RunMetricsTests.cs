@@ -66,7 +66,7 @@ public sealed class RunMetricsTests : IDisposable
 
         Assert.True(seen is not null, $"no /metrics with the study's trials, slots and journal writes while `run` ran:\n{log}");
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("sweepgrid_store_operation_seconds_count{operation=\"lease-next\"}", seen, StringComparison.Ordinal);
+        Assert.Contains("sweepgrid_store_operation_seconds_count{operation=\"settle-and-lease\"}", seen, StringComparison.Ordinal);
         Assert.Contains("sweepgrid_coordinator_starts_total 1", seen, StringComparison.Ordinal);
         Assert.Contains("sweepgrid_slots{node=", seen, StringComparison.Ordinal);
         Assert.Contains("process_cpu_seconds_total", seen, StringComparison.Ordinal);

@@ -9,8 +9,9 @@ namespace SweepGrid.Cluster.Tests;
 
 /// <summary>
 /// Three `sweepgrid serve` members (both roles) on loopback and a throwaway PostgreSQL: a study keeps going and
-/// ends with every trial recorded exactly once through a node's SIGKILL, the singleton host's SIGKILL and a
-/// PostgreSQL restart. Trials are no-op trials of a fixed duration, so the test measures orchestration only.
+/// ends with every trial recorded exactly once through a node's SIGKILL, the singleton host's SIGKILL, a
+/// PostgreSQL restart and a member's SIGTERM (which hands its running trials back without spending attempts);
+/// while the members run, `sweepgrid run` refuses their database. Trials are no-op trials of a fixed duration, so the test measures orchestration only.
 /// A real Prometheus scrapes every member meanwhile: the series the members publish, every operations dashboard
 /// query and promtool's lint are checked against it, and the results dashboard's SQL against the finished study.
 /// </summary>
@@ -76,6 +77,22 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         var afterRestart = await CompletedAsync(store);
         Assert.True(afterRestart < Trials, "the study ended before the database restart could be observed; make it longer");
 
+        // 4. An embedded run on the cluster's database is refused, naming the members.
+        var (runExit, runError) = await RunEmbeddedAsync(database);
+        Assert.True(runExit == 2, $"sweepgrid run on the cluster's database exited {runExit}, expected 2:\n{runError}");
+        Assert.Contains($"cluster member coordinator,node at {members[1].Address}", runError, StringComparison.Ordinal);
+
+        // 5. SIGTERM to a node member mid-trial: it drains, its running trials go back without spending an attempt.
+        await WaitCompletedAsync(store, afterRestart + 10, TimeSpan.FromMinutes(2));
+        var terminated = DateTimeOffset.UtcNow;
+        var drainedExit = await members[2].TerminateAsync(TimeSpan.FromSeconds(90));
+        Assert.True(drainedExit is 0 or 130 or 143, $"member m3 exited {drainedExit} after SIGTERM:\n{members[2].Tail()}");
+        var handedBack = (await store.GetEventsAsync("cluster", 0, 100_000))
+            .Where(e => e.Kind == "trial-requeued" && e.At >= terminated.AddSeconds(-1) && e.Detail.Contains($"handed back by node {members[2].Address}", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(handedBack.Count > 0, $"m3 handed no running trial back on SIGTERM:\n{members[2].Tail()}");
+        Assert.True(await CompletedAsync(store) < Trials, "the study ended before the SIGTERM could be observed; make it longer");
+
         await WaitCompletedAsync(store, Trials, TimeSpan.FromMinutes(3));
         var results = await store.GetResultsAsync("cluster");
         Assert.Equal(Trials, results.Count);
@@ -83,6 +100,14 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         Assert.All(results, r => Assert.Equal(1.0, r.Value)); // the calm run's value for every no-op trial
         var completions = await CountEventsAsync(database, "trial-completed");
         Assert.True(completions == Trials, $"expected one trial-completed event per trial ({Trials}), found {completions}:\n{members[1].Tail()}");
+        // Attempts: one per trial, plus one per dispatch lost with a killed node; hand-backs (SIGTERM, drain) spend none.
+        var events = await store.GetEventsAsync("cluster", 0, 100_000);
+        var lost = events.Where(e => e.Kind == "trial-requeued" && e.Detail.Contains(" lost on node ", StringComparison.Ordinal))
+            .GroupBy(e => e.TrialId!).ToDictionary(g => g.Key, g => g.Count());
+        var attempts = await AttemptsAsync(database);
+        var wrong = attempts.Where(a => a.Value != 1 + lost.GetValueOrDefault(a.Key)).Select(a => $"{a.Key}: {a.Value} attempts, {lost.GetValueOrDefault(a.Key)} lost").ToList();
+        Assert.True(wrong.Count == 0, "attempt counts other than 1 + lost dispatches:\n" + string.Join('\n', wrong));
+        Assert.All(handedBack, e => Assert.Equal(1 + lost.GetValueOrDefault(e.TrialId!), attempts[e.TrialId!]));
 
         // What Prometheus read from the members while the study ran.
         var ready = TimeSpan.FromSeconds(30);
@@ -163,6 +188,58 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
             await Task.Delay(250);
         }
         throw new TimeoutException($"no {kind} event mentioning '{detail}' within {timeout.TotalSeconds:0} s\n{members[0].Tail()}");
+    }
+
+    private static async Task<Dictionary<string, int>> AttemptsAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT t.id, t.attempts FROM trials t JOIN study_trials st ON st.trial_id = t.id WHERE st.study_id = 'cluster'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var attempts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            attempts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+        return attempts;
+    }
+
+    /// <summary>`sweepgrid run` on the cluster's database, which it must refuse before touching it.</summary>
+    private static async Task<(int ExitCode, string Error)> RunEmbeddedAsync(string database)
+    {
+        var spec = Path.Combine(Path.GetTempPath(), $"sweepgrid-cluster-run-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(spec, """
+            study:
+              name: refused
+            dataset:
+              name: mnist
+              train_limit: 100
+              test_limit: 100
+            model:
+              kind: mlp
+            training:
+              epochs: 1
+            evaluation:
+              - clean
+            """);
+        try
+        {
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "sweepgrid.dll"), "run", spec, "--db", database, "--data", SweepGrid.Robustness.Tests.Support.TestData.MnistDirectory })
+            {
+                info.ArgumentList.Add(argument);
+            }
+            using var run = Process.Start(info)!;
+            var output = run.StandardOutput.ReadToEndAsync();
+            var error = run.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await run.WaitForExitAsync(timeout.Token);
+            return (run.ExitCode, await error + await output);
+        }
+        finally
+        {
+            File.Delete(spec);
+        }
     }
 
     private static async Task<long> CountEventsAsync(string database, string kind)

@@ -116,6 +116,32 @@ internal sealed class Member : IDisposable
         process?.WaitForExit();
     }
 
+    /// <summary>SIGTERM: the member drains (hands its running trials back) and leaves; returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        if (process is null)
+        {
+            throw new InvalidOperationException($"member {Name} was never started");
+        }
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!)
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var patience = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"member {Name} did not exit within {timeout.TotalSeconds:0} s of SIGTERM:\n{Tail()}");
+        }
+        return process.ExitCode;
+    }
+
+    /// <summary>The node id this member's node registered with (from its log), e.g. <c>127.0.0.1:4053/…</c>.</summary>
+    public string Address => $"127.0.0.1:{Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public string Tail() => string.Join('\n', Log.Split('\n').TakeLast(40));
 
     public void Dispose()

@@ -115,6 +115,30 @@ public class EmbeddedRunnerTests
     }
 
     [Fact]
+    public async Task A_run_is_refused_on_a_database_a_cluster_member_was_recently_seen_on_and_allowed_after_it_left()
+    {
+        var path = StudyFixtures.TempDatabase();
+        await using var store = TrialStores.OpenSqlite(path);
+        await store.MigrateAsync();
+        var member = new SweepGrid.Orchestration.Cluster.MemberPresence(store, new SweepGrid.Orchestration.Cluster.ClusterMemberOptions { Port = 4711 }, 2,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SweepGrid.Orchestration.Cluster.MemberPresence>.Instance);
+        await member.StartAsync(CancellationToken.None);
+        while ((await store.ListNodesAsync()).Count == 0)
+        {
+            await Task.Delay(20);
+        }
+
+        var refused = await Assert.ThrowsAsync<DatabaseInUseException>(() =>
+            Runner(store, path, new NoOpTrialExecutor(), Node).RunAsync(StudyFixtures.Study("r", trials: 2), null, CancellationToken.None));
+
+        Assert.Contains("cluster member coordinator,node at 127.0.0.1:4711", refused.Message, StringComparison.Ordinal);
+        Assert.Null(await store.GetStudyAsync("r"));
+        await member.StopAsync(CancellationToken.None);
+        Assert.Equal(RunEnd.Finished, await Runner(store, path, new NoOpTrialExecutor(), Node).RunAsync(StudyFixtures.Study("r", trials: 2), null, CancellationToken.None));
+        File.Delete(path);
+    }
+
+    [Fact]
     public async Task Cancelling_the_study_through_the_coordinator_stops_its_running_trials()
     {
         var path = StudyFixtures.TempDatabase();

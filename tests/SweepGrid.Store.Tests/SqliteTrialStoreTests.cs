@@ -52,7 +52,7 @@ public sealed class SqliteTrialStoreTests : TrialStoreConformance
     }
 
     [Fact]
-    public async Task The_database_runs_in_WAL_mode_with_full_synchronous_writes()
+    public async Task The_database_runs_in_WAL_mode()
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await connection.OpenAsync();

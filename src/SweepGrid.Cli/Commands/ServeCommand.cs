@@ -119,7 +119,7 @@ public static class ServeCommand
             var node = member.IsNode
                 ? new NodeOptions { NodeId = NodeIds.New($"{member.EffectivePublicHostname}:{member.Port.ToString(CultureInfo.InvariantCulture)}"), Slots = slots, ThreadsPerSlot = nodeHost.Threads, Device = device.ToString() }
                 : null;
-            builder.Services.AddSweepGridMember(member, node, StoreLocation.Journal(database.Url), new CoordinatorOptions(), provider =>
+            builder.Services.AddSweepGridMember(member, node, StoreLocation.Journal(database.Url), new CoordinatorOptions { BatchesInFlight = 4 }, provider =>
                 nodeHost.Executor == "noop" ? new NoOpTrialExecutor(nodeHost.NoOpDuration) : new ScienceTrialExecutor(store, configured.Data, device, TimeProvider.System));
             if (member.IsCoordinator)
             {

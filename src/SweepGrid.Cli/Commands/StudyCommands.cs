@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SweepGrid.Cli.Studies;
 using SweepGrid.Orchestration.Control;
+using SweepGrid.Orchestration.Embedded;
 using SweepGrid.Reports;
 using SweepGrid.Reports.Findings;
 using SweepGrid.Store;
@@ -162,6 +163,12 @@ public static class StudyCommands
             await using var store = StoreLocation.Open(location);
             await store.MigrateAsync().ConfigureAwait(false);
             return await action(store).ConfigureAwait(false);
+        }
+        catch (DatabaseInUseException e)
+        {
+            // Another `run` or a cluster coordinates this database: a refusal of the request, not a failure.
+            error.WriteLine($"sweepgrid: {e.Message}");
+            return ExitCodes.InvalidInput;
         }
         catch (StoreException e)
         {

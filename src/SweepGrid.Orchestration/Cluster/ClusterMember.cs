@@ -25,20 +25,27 @@ namespace SweepGrid.Orchestration.Cluster;
 /// </summary>
 public static class ClusterMember
 {
-    /// <summary>Failure detection and downing, tuned so a lost member is downed (and its trials requeued) in seconds, not the default ~45 s.</summary>
-    private static readonly Config Tuning = ConfigurationFactory.ParseString("""
-        akka.cluster.split-brain-resolver.stable-after = 5s
-        akka.cluster.down-removal-margin = 3s
-        akka.cluster.singleton.hand-over-retry-interval = 500ms
-        akka.cluster.singleton-proxy.singleton-identification-interval = 500ms
+    /// <summary>
+    /// Failure detection and downing from <see cref="ClusterMemberOptions"/>, tuned so a lost member is downed (and its
+    /// trials requeued) in seconds, not the default ~45 s; the budget is explained on the options.
+    /// </summary>
+    internal static Config Tuning(ClusterMemberOptions member) => ConfigurationFactory.ParseString($"""
+        akka.cluster.split-brain-resolver.stable-after = {Millis(member.StableAfter)}
+        akka.cluster.down-removal-margin = {Millis(member.DownRemovalMargin)}
+        akka.cluster.singleton.hand-over-retry-interval = {Millis(member.SingletonRetryInterval)}
+        akka.cluster.singleton-proxy.singleton-identification-interval = {Millis(member.SingletonRetryInterval)}
         akka.coordinated-shutdown.phases.before-service-unbind.timeout = 70s
         """);
+
+    private static string Millis(TimeSpan value) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(long)value.TotalMilliseconds}ms");
 
     public static IServiceCollection AddSweepGridMember(this IServiceCollection services, ClusterMemberOptions member, NodeOptions? node,
         JournalDatabase journal, CoordinatorOptions coordinator, Func<IServiceProvider, ITrialExecutor> executor)
     {
         services.AddSingleton<OrchestrationCounts>();
         services.AddSingleton<IStudyControl, SingletonStudyControl>();
+        services.AddHostedService(provider => new MemberPresence(provider.GetRequiredService<ITrialStore>(), member, node?.Slots ?? 0,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<MemberPresence>()));
         services.AddAkka(AkkaSetup.SystemName, (akka, provider) =>
         {
             var loggers = provider.GetRequiredService<ILoggerFactory>();
@@ -50,7 +57,7 @@ public static class ClusterMember
                 setup.ClearLoggers();
                 setup.AddLoggerFactory();
             });
-            akka.AddHocon(Tuning, HoconAddMode.Prepend);
+            akka.AddHocon(Tuning(member), HoconAddMode.Prepend);
             akka.WithRemoting(new RemoteOptions { HostName = member.Hostname, PublicHostName = member.EffectivePublicHostname, Port = member.Port });
             akka.WithClustering(new ClusterOptions
             {
@@ -59,8 +66,8 @@ public static class ClusterMember
                 SplitBrainResolver = new KeepMajorityOption(),
                 FailureDetector = new PhiAccrualFailureDetectorOptions
                 {
-                    HeartbeatInterval = TimeSpan.FromSeconds(1),
-                    AcceptableHeartbeatPause = TimeSpan.FromSeconds(3),
+                    HeartbeatInterval = member.HeartbeatInterval,
+                    AcceptableHeartbeatPause = member.AcceptableHeartbeatPause,
                 },
             });
             akka.WithSweepGridPersistence(journal);

@@ -22,6 +22,24 @@ public sealed class ClusterOptionsValidation : IValidateOptions<ClusterMemberOpt
         {
             errors.Add("Cluster:Hostname (--hostname) must not be empty");
         }
+        foreach (var (key, value, least) in new[]
+        {
+            ("HeartbeatInterval", options.HeartbeatInterval, TimeSpan.FromMilliseconds(100)),
+            ("AcceptableHeartbeatPause", options.AcceptableHeartbeatPause, TimeSpan.FromMilliseconds(500)),
+            ("StableAfter", options.StableAfter, TimeSpan.FromSeconds(1)),
+            ("DownRemovalMargin", options.DownRemovalMargin, TimeSpan.Zero),
+            ("SingletonRetryInterval", options.SingletonRetryInterval, TimeSpan.FromMilliseconds(100)),
+        })
+        {
+            if (value < least || value > TimeSpan.FromMinutes(10))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"Cluster:{key} must be between {least.TotalSeconds} s and 10 min (got {value})"));
+            }
+        }
+        if (options.AcceptableHeartbeatPause < 2 * options.HeartbeatInterval)
+        {
+            errors.Add($"Cluster:AcceptableHeartbeatPause ({options.AcceptableHeartbeatPause}) must be at least twice Cluster:HeartbeatInterval ({options.HeartbeatInterval}), or one late heartbeat downs a member");
+        }
         foreach (var seed in options.SeedNodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var colon = seed.LastIndexOf(':');

@@ -27,6 +27,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private readonly OrchestrationCounts counts;
     private readonly Dictionary<string, IActorRef> nodes = new(StringComparer.Ordinal);
     private DispatchBook book = new();
+    private readonly List<WorkRequest> requests = [];
+    private readonly List<PendingOutcome> outcomes = [];
+    private int batchesWriting;
     private bool reconciled;
     private bool housekeeping;
     private bool started;
@@ -45,10 +48,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         Command<RegisterNode>(OnRegister);
         Command<Terminated>(t => OnNodeStopped(t.ActorRef));
         Command<RequestWork>(OnRequestWork);
-        Command<LeaseFound>(OnLeaseFound);
         Command<ReportOutcome>(OnReportOutcome);
-        Command<OutcomeStored>(OnOutcomeStored);
-        Command<OutcomeNotStored>(OnOutcomeNotStored);
+        Command<BatchWritten>(OnBatchWritten);
+        Command<BatchNotWritten>(OnBatchNotWritten);
         Command<DispatchReleased>(OnReleased);
         Command<DispatchNotReleased>(failure =>
         {
@@ -188,46 +190,31 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void OnRequestWork(RequestWork request)
     {
-        if (!reconciled || !nodes.TryGetValue(request.NodeId, out var node) || !node.Equals(Sender))
-        {
-            Sender.Tell(new NoWork(request.Slot));
-            return;
-        }
-        var sender = Sender;
-        store.LeaseNextAsync(request.NodeId, options.LeaseHorizon, Now).PipeTo(Self,
-            success: lease => new LeaseFound(sender, request.NodeId, request.Slot, lease),
-            failure: error =>
-            {
-                Decisions.StoreUnavailable(logger, error, "leasing a trial");
-                return new LeaseFound(sender, request.NodeId, request.Slot, null);
-            });
+        QueueRequest(request.NodeId, request.Slot);
+        WriteBatch();
     }
 
-    private void OnLeaseFound(LeaseFound found)
+    private void QueueRequest(string nodeId, int slot)
     {
-        if (found.Lease is not { } lease)
+        if (!reconciled || !nodes.TryGetValue(nodeId, out var node) || !node.Equals(Sender))
         {
-            found.Node.Tell(new NoWork(found.Slot));
+            Sender.Tell(new NoWork(slot));
             return;
         }
-        // Journal first, then send: a dispatch the journal does not know is handed back at the next recovery.
-        PersistTimed(new TrialDispatched(lease.TrialId, found.NodeId, lease.Token, lease.Attempt), dispatched =>
-        {
-            Applied(dispatched);
-            counts.CountDispatch();
-            Decisions.Dispatched(logger, lease.TrialId, found.NodeId, found.Slot, lease.Attempt);
-            if (nodes.TryGetValue(found.NodeId, out var node) && node.Equals(found.Node))
-            {
-                found.Node.Tell(new TrialAssigned(found.Slot, lease));
-            }
-            else if (book.TakeDispatchesOf(found.NodeId).FirstOrDefault(d => d.TrialId == lease.TrialId) is { } orphan)
-            {
-                ReleaseTaken(orphan, "the node left before the assignment was sent", attemptSpent: false, RequeueReasons.AssignmentLost);
-            }
-        });
+        requests.Add(new WorkRequest(Sender, nodeId, slot));
     }
 
     private void OnReportOutcome(ReportOutcome report)
+    {
+        if (report.AskForSlot is { } slot)
+        {
+            QueueRequest(report.NodeId, slot);
+        }
+        Settle(report);
+        WriteBatch();
+    }
+
+    private void Settle(ReportOutcome report)
     {
         if (book.BeginSettling(report.TrialId, report.Token) is not { } dispatch)
         {
@@ -238,20 +225,120 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             }
             return; // being recorded right now: the acknowledgement follows
         }
-        var sender = Sender;
-        var lease = LeaseOf(dispatch);
-        var write = report.Outcome switch
+        var outcome = report.Outcome;
+        if (outcome is TrialOutcome.Completed { Results.Rows: var rows } &&
+            rows.GroupBy(r => (r.Condition, r.Metric)).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
         {
-            TrialOutcome.Completed c => store.CompleteAsync(lease, c.Results, Now),
-            TrialOutcome.Failed f => store.FailAsync(lease, f.Reason, f.Retryable, Now),
-            TrialOutcome.Cancelled c => store.ReleaseAsync(lease, $"interrupted: {c.Reason}", attemptSpent: false, Now),
-            _ => throw new InvalidOperationException($"unknown outcome {report.Outcome.GetType().Name}"),
-        };
-        write.PipeTo(Self, success: written => new OutcomeStored(sender, dispatch, report.Outcome, written),
-            failure: error => new OutcomeNotStored(dispatch, error));
+            // Stored as it is, it would be refused forever (and block the batch it is in): the attempt failed.
+            outcome = new TrialOutcome.Failed($"the trial reported result ({duplicate.Key.Condition}, {duplicate.Key.Metric}) {duplicate.Count()} times", Retryable: false);
+        }
+        outcomes.Add(new PendingOutcome(Sender, dispatch, outcome));
     }
 
-    private void OnOutcomeStored(OutcomeStored stored)
+    /// <summary>
+    /// Group commit: the outcomes and work requests that arrived while the previous batch was being written go to
+    /// the store in one transaction (settles first, then one lease per request), and their journal events in one
+    /// journal write. A dispatch is still journaled before it is sent, and an outcome acknowledged only after both
+    /// its fenced write and its journal event are committed.
+    /// </summary>
+    private void WriteBatch()
+    {
+        if (batchesWriting >= options.BatchesInFlight || (outcomes.Count == 0 && requests.Count == 0))
+        {
+            return;
+        }
+        var settling = outcomes.Take(options.MaxBatch).ToList();
+        var asking = requests.Take(Math.Max(0, options.MaxBatch - settling.Count)).ToList();
+        outcomes.RemoveRange(0, settling.Count);
+        requests.RemoveRange(0, asking.Count);
+        batchesWriting++;
+        var writes = settling.Select(p => (SettleWrite)(p.Outcome switch
+        {
+            TrialOutcome.Completed c => new SettleWrite.Complete(LeaseOf(p.Dispatch), c.Results),
+            TrialOutcome.Failed f => new SettleWrite.Fail(LeaseOf(p.Dispatch), f.Reason, f.Retryable),
+            TrialOutcome.Cancelled c => new SettleWrite.Release(LeaseOf(p.Dispatch), $"interrupted: {c.Reason}", AttemptSpent: false),
+            _ => throw new InvalidOperationException($"unknown outcome {p.Outcome.GetType().Name}"),
+        })).ToList();
+        counts.BatchWritten(writes.Count + asking.Count);
+        store.SettleAndLeaseAsync(writes, asking.Select(r => r.NodeId).ToList(), options.LeaseHorizon, Now).PipeTo(Self,
+            success: result => new BatchWritten(settling, asking, result),
+            failure: error => new BatchNotWritten(settling, asking, error));
+    }
+
+    private void OnBatchWritten(BatchWritten batch)
+    {
+        for (var i = 0; i < batch.Outcomes.Count; i++)
+        {
+            Settled(batch.Outcomes[i], batch.Result.Settled[i]);
+        }
+        for (var i = 0; i < batch.Requests.Count; i++)
+        {
+            Leased(batch.Requests[i], batch.Result.Leased[i]);
+        }
+        // The events of one batch go to the journal together. With one batch in flight (SQLite) the next batch's
+        // store write starts after they are written, not during: both take the same file's write lock, and
+        // overlapping them only makes one wait in SQLite's busy handler (sleeps of 1-100 ms) for the other. With
+        // several (PostgreSQL), store writes overlap each other and the journal.
+        if (options.BatchesInFlight == 1)
+        {
+            DeferAsync(batch, _ =>
+            {
+                batchesWriting--;
+                WriteBatch();
+            });
+        }
+        else
+        {
+            batchesWriting--;
+            WriteBatch();
+        }
+    }
+
+    private void OnBatchNotWritten(BatchNotWritten batch)
+    {
+        batchesWriting--;
+        foreach (var failed in batch.Outcomes)
+        {
+            // The node resends it with its next heartbeat.
+            Decisions.OutcomeNotStored(logger, batch.Error, failed.Dispatch.TrialId);
+            book.AbandonSettling(failed.Dispatch.TrialId);
+        }
+        if (batch.Requests.Count > 0)
+        {
+            Decisions.StoreUnavailable(logger, batch.Error, "leasing trials");
+        }
+        foreach (var request in batch.Requests)
+        {
+            request.Node.Tell(new NoWork(request.Slot));
+        }
+        WriteBatch();
+    }
+
+    private void Leased(WorkRequest request, Lease? found)
+    {
+        if (found is not { } lease)
+        {
+            request.Node.Tell(new NoWork(request.Slot));
+            return;
+        }
+        // Journal first, then send: a dispatch the journal does not know is handed back at the next recovery.
+        PersistTimed(new TrialDispatched(lease.TrialId, request.NodeId, lease.Token, lease.Attempt), dispatched =>
+        {
+            Applied(dispatched);
+            counts.CountDispatch();
+            Decisions.Dispatched(logger, lease.TrialId, request.NodeId, request.Slot, lease.Attempt);
+            if (nodes.TryGetValue(request.NodeId, out var node) && node.Equals(request.Node))
+            {
+                request.Node.Tell(new TrialAssigned(request.Slot, lease));
+            }
+            else if (book.TakeDispatchesOf(request.NodeId).FirstOrDefault(d => d.TrialId == lease.TrialId) is { } orphan)
+            {
+                ReleaseTaken(orphan, "the node left before the assignment was sent", attemptSpent: false, RequeueReasons.AssignmentLost);
+            }
+        });
+    }
+
+    private void Settled(PendingOutcome stored, LeaseWriteOutcome written)
     {
         var dispatch = stored.Dispatch;
         ICoordinatorEvent fact = stored.Outcome switch
@@ -270,8 +357,8 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                     Decisions.Completed(logger, dispatch.TrialId, dispatch.NodeId);
                     break;
                 case TrialOutcome.Failed f:
-                    Decisions.Failed(logger, dispatch.TrialId, dispatch.NodeId, f.Reason, stored.Written.State?.ToString() ?? "unknown");
-                    if (stored.Written.State == TrialState.Queued)
+                    Decisions.Failed(logger, dispatch.TrialId, dispatch.NodeId, f.Reason, written.State?.ToString() ?? "unknown");
+                    if (written.State == TrialState.Queued)
                     {
                         counts.CountRequeue(RequeueReasons.RetryableFailure);
                     }
@@ -283,12 +370,6 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             }
             stored.Node.Tell(new OutcomeAcknowledged(dispatch.TrialId, dispatch.Token));
         });
-    }
-
-    private void OnOutcomeNotStored(OutcomeNotStored failure)
-    {
-        Decisions.OutcomeNotStored(logger, failure.Error, failure.Dispatch.TrialId);
-        book.AbandonSettling(failure.Dispatch.TrialId);
     }
 
     private void OnProgress(ReportProgress progress)

@@ -18,6 +18,19 @@ public sealed record CoordinatorOptions
     /// <summary>A snapshot after this many journaled events keeps recovery short.</summary>
     public int SnapshotEvery { get; init; } = 500;
 
+    /// <summary>
+    /// At most this many outcomes and work requests share one store transaction and one journal write (group commit;
+    /// those that arrive while a batch is being written wait for the next one).
+    /// </summary>
+    public int MaxBatch { get; init; } = 64;
+
+    /// <summary>
+    /// How many batches may be written at once. One (embedded SQLite: a single write lock for the store and the
+    /// journal) also waits for a batch's journal write before the next store write; more (PostgreSQL, where
+    /// transactions on different rows run side by side) overlap store writes with each other and with the journal.
+    /// </summary>
+    public int BatchesInFlight { get; init; } = 1;
+
     /// <summary>How far the read model's lease time is set ahead; informational only (the journal decides).</summary>
     public TimeSpan LeaseHorizon { get; init; } = TimeSpan.FromHours(1);
 }

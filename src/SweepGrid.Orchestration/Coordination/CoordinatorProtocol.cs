@@ -26,8 +26,11 @@ public sealed record RegisterNode(string NodeId, int Slots, IReadOnlyList<Guid> 
 /// <summary>A free slot asks for work (work pulling). Replies <c>TrialAssigned</c> or <c>NoWork</c>.</summary>
 public sealed record RequestWork(string NodeId, int Slot) : ICoordinatorCommand;
 
-/// <summary>How a dispatched trial ended; resent by the node until acknowledged.</summary>
-public sealed record ReportOutcome(string NodeId, string TrialId, Guid Token, TrialOutcome Outcome) : ICoordinatorCommand;
+/// <summary>
+/// How a dispatched trial ended; resent by the node until acknowledged. <paramref name="AskForSlot"/>: the slot that ran
+/// it asks for its next trial in the same message (so both share one group commit); never set on a resend.
+/// </summary>
+public sealed record ReportOutcome(string NodeId, string TrialId, Guid Token, TrialOutcome Outcome, int? AskForSlot = null) : ICoordinatorCommand;
 
 /// <summary>Progress of a running trial (the heartbeat of a dispatch).</summary>
 public sealed record ReportProgress(string NodeId, string TrialId, Guid Token, TrialProgress Progress) : ICoordinatorCommand;
@@ -44,11 +47,13 @@ public sealed record RetryStudyReply(RetryResult Result) : IWireMessage;
 /// <summary>A command could not be carried out; <paramref name="Retryable"/> when the database was unavailable.</summary>
 public sealed record CommandFailed(string Command, string Message, bool Retryable, bool InvalidArgument) : IWireMessage;
 
-internal sealed record LeaseFound(Akka.Actor.IActorRef Node, string NodeId, int Slot, Lease? Lease);
+internal sealed record WorkRequest(Akka.Actor.IActorRef Node, string NodeId, int Slot);
 
-internal sealed record OutcomeStored(Akka.Actor.IActorRef Node, TrialDispatched Dispatch, TrialOutcome Outcome, LeaseWriteOutcome Written);
+internal sealed record PendingOutcome(Akka.Actor.IActorRef Node, TrialDispatched Dispatch, TrialOutcome Outcome);
 
-internal sealed record OutcomeNotStored(TrialDispatched Dispatch, Exception Error);
+internal sealed record BatchWritten(IReadOnlyList<PendingOutcome> Outcomes, IReadOnlyList<WorkRequest> Requests, SettleAndLeaseResult Result);
+
+internal sealed record BatchNotWritten(IReadOnlyList<PendingOutcome> Outcomes, IReadOnlyList<WorkRequest> Requests, Exception Error);
 
 internal sealed record DispatchReleased(TrialDispatched Dispatch, ICoordinatorEvent Event, LeaseWriteOutcome Written);
 

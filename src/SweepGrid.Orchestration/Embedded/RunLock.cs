@@ -8,7 +8,8 @@ namespace SweepGrid.Orchestration.Embedded;
 /// <summary>
 /// One embedded coordinator per database: the coordinator lock row names the holding process. A second
 /// `run` on the same file refuses with that name instead of writing a second journal; a holder that died
-/// (kill -9) on this machine is taken over at once rather than after its time runs out.
+/// (kill -9) on this machine is taken over at once rather than after its time runs out. A database that a
+/// cluster uses is refused too: its members record themselves in the store (<see cref="Cluster.MemberPresence"/>).
 /// </summary>
 public sealed partial class RunLock(ITrialStore store, TimeProvider time)
 {
@@ -21,6 +22,14 @@ public sealed partial class RunLock(ITrialStore store, TimeProvider time)
     public async Task AcquireAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var members = (await store.ListNodesAsync(cancellationToken).ConfigureAwait(false)).Where(n => Cluster.MemberPresence.IsLiveMember(n, now)).ToList();
+        if (members.Count > 0)
+        {
+            throw new DatabaseInUseException(
+                $"{store.DatabaseName} is in use by a SweepGrid cluster: " +
+                string.Join("; ", members.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.NodeId} (seen {(now - m.LastSeen).TotalSeconds:0.#} s ago)"))) +
+                "; submit to the cluster with `sweepgrid submit --server URL`, or run with another --db");
+        }
         if (await store.TryAcquireCoordinatorLockAsync(Holder, Ttl, now, cancellationToken).ConfigureAwait(false))
         {
             return;

@@ -13,6 +13,6 @@ public static class AkkaSetup
     /// <summary>Journal and snapshots through Akka.Persistence.Sql, and the JSON wire serializer for every message and event.</summary>
     public static AkkaConfigurationBuilder WithSweepGridPersistence(this AkkaConfigurationBuilder builder, JournalDatabase journal) =>
         builder
-            .WithSqlPersistence(journal.ConnectionString, journal.ProviderName, autoInitialize: true)
+            .WithSqlPersistence(journal.DataOptions, autoInitialize: true)
             .WithCustomSerializer("sweepgrid-json", [typeof(IWireMessage)], system => new WireSerializer(system));
 }

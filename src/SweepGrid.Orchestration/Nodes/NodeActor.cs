@@ -29,7 +29,10 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
     private readonly SlotTable table;
     private readonly TrialProgress?[] progress;
     private readonly CancellationTokenSource?[] running;
-    private readonly ReportOutcome?[] unacknowledged;
+    // Outcomes sent and not yet acknowledged, by token. A slot is free again as soon as it sent its outcome, so its
+    // next request travels right behind it and both share the coordinator's next group commit; at most one
+    // unacknowledged outcome per slot, so a node holds at most twice its slots in leases.
+    private readonly Dictionary<Guid, ReportOutcome> unacknowledged = [];
     private readonly int[] askAge;
     private readonly long[] startedAt;
     private readonly OrchestrationCounts? counts;
@@ -49,7 +52,6 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         table = new SlotTable(options.Slots);
         progress = new TrialProgress?[options.Slots];
         running = new CancellationTokenSource?[options.Slots];
-        unacknowledged = new ReportOutcome?[options.Slots];
         askAge = new int[options.Slots];
         startedAt = new long[options.Slots];
 
@@ -119,7 +121,11 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
             }
         }
         CompleteDrainIfIdle();
-        foreach (var slot in table.ClaimFreeSlots())
+        if (unacknowledged.Count >= table.Count)
+        {
+            return; // the coordinator is behind: wait for acknowledgements before asking for more
+        }
+        foreach (var slot in table.ClaimFreeSlots().Take(table.Count - unacknowledged.Count))
         {
             askAge[slot] = 0;
             coordinator.Tell(new RequestWork(options.NodeId, slot));
@@ -128,16 +134,16 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
 
     private void OnHeartbeat()
     {
-        var held = table.Running().Select(r => r.Lease.Token).Concat(unacknowledged.Where(u => u is not null).Select(u => u!.Token)).ToList();
+        var held = table.Running().Select(r => r.Lease.Token).Concat(unacknowledged.Keys).ToList();
         coordinator.Tell(new RegisterNode(options.NodeId, options.Slots, held));
         foreach (var (slot, lease) in table.Running())
         {
             coordinator.Tell(new ReportProgress(options.NodeId, lease.TrialId, lease.Token, progress[slot] ?? new TrialProgress(0, null, null)));
         }
         // Results are resent until acknowledged: the coordinator accepts them once per (trial, token).
-        foreach (var outcome in unacknowledged.Where(u => u is not null))
+        foreach (var outcome in unacknowledged.Values)
         {
-            coordinator.Tell(outcome!);
+            coordinator.Tell(outcome);
         }
     }
 
@@ -146,14 +152,13 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         var lease = assigned.Lease;
         if (table.Draining && table.Phase(assigned.Slot) == SlotPhase.Leasing)
         {
-            // The answer to a request made before the drain: hand the trial back without spending an attempt, and
-            // keep the slot busy until the coordinator acknowledges it, so the drain ends with nothing dispatched.
+            // The answer to a request made before the drain: hand the trial back without spending an attempt; the
+            // drain ends only when the coordinator acknowledged it, so it ends with nothing dispatched.
             Decisions.LateAssignment(logger, lease.TrialId, assigned.Slot);
             rejected++;
-            table.Granted(assigned.Slot, lease);
-            table.Finished(assigned.Slot);
+            table.Granted(assigned.Slot, null);
             var handBack = new ReportOutcome(options.NodeId, lease.TrialId, lease.Token, new TrialOutcome.Cancelled("the node drained before the trial started"));
-            unacknowledged[assigned.Slot] = handBack;
+            unacknowledged[lease.Token] = handBack;
             coordinator.Tell(handBack);
             return;
         }
@@ -188,7 +193,6 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
     private void OnFinished(TrialFinished finished)
     {
         table.Finished(finished.Slot);
-        PublishSlots();
         counts?.AttemptFinished(NodeName, options.Device, OutcomeName(finished.Outcome), Stopwatch.GetElapsedTime(startedAt[finished.Slot]),
             finished.Outcome is TrialOutcome.Completed ? TrainingWork.SamplesOf(finished.Lease.DefinitionJson) : 0);
         running[finished.Slot]?.Dispose();
@@ -204,20 +208,24 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
                 break;
         }
         var report = new ReportOutcome(options.NodeId, finished.Lease.TrialId, finished.Lease.Token, finished.Outcome);
-        unacknowledged[finished.Slot] = report;
-        coordinator.Tell(report);
+        unacknowledged[report.Token] = report;
+        progress[finished.Slot] = null;
+        table.Written(finished.Slot);
+        // The slot asks for its next trial in the same message, so the outcome and the lease share one group commit.
+        var ask = unacknowledged.Count <= table.Count && table.Claim(finished.Slot);
+        if (ask)
+        {
+            askAge[finished.Slot] = 0;
+        }
+        coordinator.Tell(ask ? report with { AskForSlot = finished.Slot } : report);
+        PublishSlots();
     }
 
     private void OnAcknowledged(OutcomeAcknowledged ack)
     {
-        for (var slot = 0; slot < table.Count; slot++)
+        if (unacknowledged.TryGetValue(ack.Token, out var pending) && pending.TrialId == ack.TrialId)
         {
-            if (unacknowledged[slot] is { } pending && pending.TrialId == ack.TrialId && pending.Token == ack.Token)
-            {
-                unacknowledged[slot] = null;
-                progress[slot] = null;
-                table.Written(slot);
-            }
+            unacknowledged.Remove(ack.Token);
         }
         CompleteDrainIfIdle();
         Self.Tell(new PullWork());
@@ -243,7 +251,7 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
 
     private void CompleteDrainIfIdle()
     {
-        if (table.Draining && table.IsIdle)
+        if (table.Draining && table.IsIdle && unacknowledged.Count == 0)
         {
             drainWaiters.ForEach(w => w.Tell(new Drained(options.NodeId)));
             drainWaiters.Clear();

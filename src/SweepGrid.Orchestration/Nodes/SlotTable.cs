@@ -55,6 +55,17 @@ public sealed class SlotTable
         return claimed;
     }
 
+    /// <summary>This free slot asks for a lease now (not while draining); it moves to Leasing. False when it cannot.</summary>
+    public bool Claim(int slot)
+    {
+        if (Draining || phases[slot] != SlotPhase.Free)
+        {
+            return false;
+        }
+        phases[slot] = SlotPhase.Leasing;
+        return true;
+    }
+
     /// <summary>The store answered: with a trial the slot runs it (true); with none the slot is free again.</summary>
     public bool Granted(int slot, Lease? lease)
     {

@@ -14,6 +14,8 @@ public sealed class OrchestrationCounts(SweepGridMetrics? metrics = null)
     private readonly ConcurrentDictionary<string, long> requeues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Role, string Status), int> members = new();
     private long dispatched;
+    private long batches;
+    private long batchedItems;
     private long inFlight;
     private int coordinatorsRunning;
 
@@ -26,6 +28,12 @@ public sealed class OrchestrationCounts(SweepGridMetrics? metrics = null)
     public long Dispatched => Interlocked.Read(ref dispatched);
 
     public long InFlight => Interlocked.Read(ref inFlight);
+
+    /// <summary>Group-committed dispatch batches (one store transaction and one journal write each).</summary>
+    public long Batches => Interlocked.Read(ref batches);
+
+    /// <summary>Outcomes and work requests written in those batches.</summary>
+    public long BatchedItems => Interlocked.Read(ref batchedItems);
 
     /// <summary>Whether the coordinator runs in this process now (the member that hosts the singleton).</summary>
     public bool CoordinatorRunsHere => Volatile.Read(ref coordinatorsRunning) > 0;
@@ -40,6 +48,12 @@ public sealed class OrchestrationCounts(SweepGridMetrics? metrics = null)
     }
 
     internal void CountDispatch() => Interlocked.Increment(ref dispatched);
+
+    internal void BatchWritten(int items)
+    {
+        Interlocked.Increment(ref batches);
+        Interlocked.Add(ref batchedItems, items);
+    }
 
     internal void SetInFlight(int count) => Interlocked.Exchange(ref inFlight, count);
 

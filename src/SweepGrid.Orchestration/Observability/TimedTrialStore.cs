@@ -13,7 +13,9 @@ public sealed class TimedTrialStore(ITrialStore inner, SweepGridMetrics metrics)
 {
     public string DatabaseName => inner.DatabaseName;
 
-    public long ExpiredLeasesReaped => inner.ExpiredLeasesReaped;
+    public Task<SettleAndLeaseResult> SettleAndLeaseAsync(IReadOnlyList<SettleWrite> settle, IReadOnlyList<string> leaseFor, TimeSpan leaseDuration,
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        TimeAsync("settle-and-lease", () => inner.SettleAndLeaseAsync(settle, leaseFor, leaseDuration, now, cancellationToken));
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) =>
         TimeAsync("migrate", () => inner.MigrateAsync(cancellationToken));
@@ -44,9 +46,6 @@ public sealed class TimedTrialStore(ITrialStore inner, SweepGridMetrics metrics)
 
     public Task<LeaseWriteOutcome> FailAsync(Lease lease, string reason, bool retryable, DateTimeOffset now, CancellationToken cancellationToken) =>
         TimeAsync("fail", () => inner.FailAsync(lease, reason, retryable, now, cancellationToken));
-
-    public Task<int> ReapExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        TimeAsync("reap-expired-leases", () => inner.ReapExpiredLeasesAsync(now, cancellationToken));
 
     public Task<LeaseWriteOutcome> ReleaseAsync(Lease lease, string reason, bool attemptSpent, DateTimeOffset now, CancellationToken cancellationToken) =>
         TimeAsync("release", () => inner.ReleaseAsync(lease, reason, attemptSpent, now, cancellationToken));

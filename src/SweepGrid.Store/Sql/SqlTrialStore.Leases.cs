@@ -13,27 +13,29 @@ internal sealed partial class SqlTrialStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
         now = Truncate(now);
         var until = Truncate(now + leaseDuration);
-        return WriteAsync($"lease a trial for node '{nodeId}'", async s =>
-        {
-            // SQLite: the BEGIN IMMEDIATE transaction already excludes every other writer, in any process.
-            // PostgreSQL: concurrent leasers lock different rows instead of queueing on the same one.
-            var candidate = await s.QuerySingleAsync(
-                $"SELECT id, kind, definition, weights_key, attempts FROM trials WHERE state = 'queued' ORDER BY priority DESC, seq LIMIT 1{dialect.ForUpdateSkipLocked}",
-                r => new { Id = r.GetString(0), Kind = r.GetString(1), Definition = r.GetString(2), WeightsKey = NullableString(r, 3), Attempts = Int(r.GetValue(4)) })
-                .ConfigureAwait(false);
-            if (candidate is null)
-                return null;
-            var token = Guid.NewGuid();
-            var attempt = candidate.Attempts + 1;
-            await s.ExecuteAsync(
-                "UPDATE trials SET state = 'leased', lease_owner = @node, lease_token = @token, lease_until = @until, attempts = @attempt, " +
-                "cancel_requested = 0, progress = NULL, updated_at = @now WHERE id = @id",
-                ("node", nodeId), ("token", token.ToString()), ("until", s.Time(until)), ("attempt", attempt), ("now", s.Time(now)),
-                ("id", candidate.Id)).ConfigureAwait(false);
-            s.AppendEvent(now, null, candidate.Id, StudyEventKinds.TrialLeased,
-                string.Create(CultureInfo.InvariantCulture, $"node {nodeId}, attempt {attempt}"));
-            return new Lease(candidate.Id, candidate.Kind, candidate.Definition, candidate.WeightsKey, nodeId, token, attempt, until);
-        }, cancellationToken);
+        return WriteAsync($"lease a trial for node '{nodeId}'", s => LeaseIn(s, nodeId, until, now), cancellationToken);
+    }
+
+    private async Task<Lease?> LeaseIn(SqlSession s, string nodeId, DateTimeOffset until, DateTimeOffset now)
+    {
+        // SQLite: the BEGIN IMMEDIATE transaction already excludes every other writer, in any process.
+        // PostgreSQL: concurrent leasers lock different rows instead of queueing on the same one.
+        var candidate = await s.QuerySingleAsync(
+            $"SELECT id, kind, definition, weights_key, attempts FROM trials WHERE state = 'queued' ORDER BY priority DESC, seq LIMIT 1{dialect.ForUpdateSkipLocked}",
+            r => new { Id = r.GetString(0), Kind = r.GetString(1), Definition = r.GetString(2), WeightsKey = NullableString(r, 3), Attempts = Int(r.GetValue(4)) })
+            .ConfigureAwait(false);
+        if (candidate is null)
+            return null;
+        var token = Guid.NewGuid();
+        var attempt = candidate.Attempts + 1;
+        await s.ExecuteAsync(
+            "UPDATE trials SET state = 'leased', lease_owner = @node, lease_token = @token, lease_until = @until, attempts = @attempt, " +
+            "cancel_requested = 0, progress = NULL, updated_at = @now WHERE id = @id",
+            ("node", nodeId), ("token", token.ToString()), ("until", s.Time(until)), ("attempt", attempt), ("now", s.Time(now)),
+            ("id", candidate.Id)).ConfigureAwait(false);
+        s.AppendEvent(now, null, candidate.Id, StudyEventKinds.TrialLeased,
+            string.Create(CultureInfo.InvariantCulture, $"node {nodeId}, attempt {attempt}"));
+        return new Lease(candidate.Id, candidate.Kind, candidate.Definition, candidate.WeightsKey, nodeId, token, attempt, until);
     }
 
     public Task<HeartbeatOutcome> HeartbeatAsync(Lease lease, TrialProgress progress, DateTimeOffset now, TimeSpan extendBy, CancellationToken cancellationToken = default)
@@ -57,45 +59,6 @@ internal sealed partial class SqlTrialStore
                 ("until", s.Time(until)), ("progress", ProgressJson.Write(progress)), ("now", s.Time(now)), ("id", lease.TrialId)).ConfigureAwait(false);
             return HeartbeatOutcome.Ok;
         }, cancellationToken);
-    }
-
-    public async Task<int> ReapExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        now = Truncate(now);
-        var reaped = await WriteAsync("reap expired leases", async s =>
-        {
-            var expired = await s.QueryAsync(
-                $"SELECT id, attempts, max_attempts, lease_expirations, cancel_requested, lease_owner FROM trials " +
-                $"WHERE state = 'leased' AND lease_until < @now ORDER BY id{dialect.ForUpdateSkipLocked}",
-                r => new
-                {
-                    Id = r.GetString(0),
-                    Attempts = Int(r.GetValue(1)),
-                    MaxAttempts = Int(r.GetValue(2)),
-                    Expirations = Int(r.GetValue(3)) + 1,
-                    CancelRequested = Int(r.GetValue(4)) != 0,
-                    Owner = NullableString(r, 5),
-                },
-                ("now", s.Time(now))).ConfigureAwait(false);
-            foreach (var trial in expired)
-            {
-                await s.ExecuteAsync("UPDATE trials SET lease_expirations = @expirations WHERE id = @id",
-                    ("expirations", trial.Expirations), ("id", trial.Id)).ConfigureAwait(false);
-                var detail = string.Create(CultureInfo.InvariantCulture,
-                    $"node {trial.Owner}, attempt {trial.Attempts} of {trial.MaxAttempts}");
-                s.AppendEvent(now, null, trial.Id, StudyEventKinds.LeaseExpired, detail);
-                if (trial.CancelRequested)
-                    await CancelLeasedAsync(s, trial.Id, now, "cancelled; its lease expired").ConfigureAwait(false);
-                else if (trial.Attempts >= trial.MaxAttempts)
-                    await FailWithDependantsAsync(s, trial.Id, string.Create(CultureInfo.InvariantCulture,
-                        $"lease expired {trial.Expirations} times ({trial.Attempts} of {trial.MaxAttempts} attempts used)"), now).ConfigureAwait(false);
-                else
-                    await RequeueAsync(s, trial.Id, now, "lease expired").ConfigureAwait(false);
-            }
-            return expired.Count;
-        }, cancellationToken).ConfigureAwait(false);
-        Interlocked.Add(ref expiredLeasesReaped, reaped);
-        return reaped;
     }
 
     /// <summary>Locks the trial's row and says whether <paramref name="lease"/> still holds it.</summary>

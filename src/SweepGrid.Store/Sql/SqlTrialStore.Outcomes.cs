@@ -14,32 +14,34 @@ internal sealed partial class SqlTrialStore
             throw new ArgumentException(
                 $"trial '{lease.TrialId}': result ({duplicate.Key.Condition}, {duplicate.Key.Metric}) appears {duplicate.Count()} times", nameof(results));
         now = Truncate(now);
-        return WriteAsync($"complete trial '{lease.TrialId}'", async s =>
-        {
-            var holder = await LockHolderAsync(s, lease).ConfigureAwait(false);
-            if (holder is { State: TrialState.Completed, TokenMatches: true })
-                return LeaseWriteOutcome.Accepted(TrialState.Completed); // a retry of a completion that already committed
-            if (holder is not { Holds: true })
-                return LeaseWriteOutcome.Rejected(holder?.State, Describe(holder, lease));
+        return WriteAsync($"complete trial '{lease.TrialId}'", s => CompleteIn(s, lease, results, now), cancellationToken);
+    }
 
-            for (var i = 0; i < results.Rows.Count; i++)
-            {
-                var row = results.Rows[i];
-                await s.ExecuteAsync(
-                    "INSERT INTO results (trial_id, ordinal, condition, metric, value) VALUES (@trial, @ordinal, @condition, @metric, @value)",
-                    ("trial", lease.TrialId), ("ordinal", i), ("condition", row.Condition), ("metric", row.Metric),
-                    ("value", double.IsNaN(row.Value) ? null : row.Value)).ConfigureAwait(false);
-            }
-            // The token stays on the completed trial so that a retried completion with the same lease is recognised.
+    private async Task<LeaseWriteOutcome> CompleteIn(SqlSession s, Lease lease, TrialResults results, DateTimeOffset now)
+    {
+        var holder = await LockHolderAsync(s, lease).ConfigureAwait(false);
+        if (holder is { State: TrialState.Completed, TokenMatches: true })
+            return LeaseWriteOutcome.Accepted(TrialState.Completed); // a retry of a completion that already committed
+        if (holder is not { Holds: true })
+            return LeaseWriteOutcome.Rejected(holder?.State, Describe(holder, lease));
+
+        for (var i = 0; i < results.Rows.Count; i++)
+        {
+            var row = results.Rows[i];
             await s.ExecuteAsync(
-                "UPDATE trials SET state = 'completed', lease_owner = NULL, lease_until = NULL, cancel_requested = 0, last_error = NULL, " +
-                "curve = @curve, timings = @timings, updated_at = @now WHERE id = @id",
-                ("curve", results.CurveJson), ("timings", results.TimingsJson), ("now", s.Time(now)), ("id", lease.TrialId)).ConfigureAwait(false);
-            s.AppendEvent(now, null, lease.TrialId, StudyEventKinds.TrialCompleted, string.Create(CultureInfo.InvariantCulture,
-                $"node {lease.NodeId}, attempt {lease.Attempt}, {results.Rows.Count} results"));
-            await ReleaseDependantsAsync(s, lease.TrialId, now).ConfigureAwait(false);
-            return LeaseWriteOutcome.Accepted(TrialState.Completed);
-        }, cancellationToken);
+                "INSERT INTO results (trial_id, ordinal, condition, metric, value) VALUES (@trial, @ordinal, @condition, @metric, @value)",
+                ("trial", lease.TrialId), ("ordinal", i), ("condition", row.Condition), ("metric", row.Metric),
+                ("value", double.IsNaN(row.Value) ? null : row.Value)).ConfigureAwait(false);
+        }
+        // The token stays on the completed trial so that a retried completion with the same lease is recognised.
+        await s.ExecuteAsync(
+            "UPDATE trials SET state = 'completed', lease_owner = NULL, lease_until = NULL, cancel_requested = 0, last_error = NULL, " +
+            "curve = @curve, timings = @timings, updated_at = @now WHERE id = @id",
+            ("curve", results.CurveJson), ("timings", results.TimingsJson), ("now", s.Time(now)), ("id", lease.TrialId)).ConfigureAwait(false);
+        s.AppendEvent(now, null, lease.TrialId, StudyEventKinds.TrialCompleted, string.Create(CultureInfo.InvariantCulture,
+            $"node {lease.NodeId}, attempt {lease.Attempt}, {results.Rows.Count} results"));
+        await ReleaseDependantsAsync(s, lease.TrialId, now).ConfigureAwait(false);
+        return LeaseWriteOutcome.Accepted(TrialState.Completed);
     }
 
     public Task<LeaseWriteOutcome> FailAsync(Lease lease, string reason, bool retryable, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -47,30 +49,32 @@ internal sealed partial class SqlTrialStore
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         now = Truncate(now);
-        return WriteAsync($"fail trial '{lease.TrialId}'", async s =>
+        return WriteAsync($"fail trial '{lease.TrialId}'", s => FailIn(s, lease, reason, retryable, now), cancellationToken);
+    }
+
+    private async Task<LeaseWriteOutcome> FailIn(SqlSession s, Lease lease, string reason, bool retryable, DateTimeOffset now)
+    {
+        var holder = await LockHolderAsync(s, lease).ConfigureAwait(false);
+        if (holder is not { Holds: true })
+            return LeaseWriteOutcome.Rejected(holder?.State, Describe(holder, lease));
+        if (holder.CancelRequested)
         {
-            var holder = await LockHolderAsync(s, lease).ConfigureAwait(false);
-            if (holder is not { Holds: true })
-                return LeaseWriteOutcome.Rejected(holder?.State, Describe(holder, lease));
-            if (holder.CancelRequested)
-            {
-                await CancelLeasedAsync(s, lease.TrialId, now, $"cancelled; the attempt ended with: {reason}").ConfigureAwait(false);
-                return LeaseWriteOutcome.Accepted(TrialState.Cancelled);
-            }
-            var (attempts, maxAttempts) = (await s.QueryAsync(
-                "SELECT attempts, max_attempts FROM trials WHERE id = @id", r => (Int(r.GetValue(0)), Int(r.GetValue(1))),
-                ("id", lease.TrialId)).ConfigureAwait(false))[0];
-            if (retryable && attempts < maxAttempts)
-            {
-                await s.ExecuteAsync("UPDATE trials SET last_error = @reason WHERE id = @id", ("reason", reason), ("id", lease.TrialId)).ConfigureAwait(false);
-                await RequeueAsync(s, lease.TrialId, now, string.Create(CultureInfo.InvariantCulture,
-                    $"attempt {attempts} of {maxAttempts} failed on node {lease.NodeId}: {reason}")).ConfigureAwait(false);
-                return LeaseWriteOutcome.Accepted(TrialState.Queued);
-            }
-            var final = retryable ? string.Create(CultureInfo.InvariantCulture, $"{reason} (after {attempts} attempts)") : reason;
-            await FailWithDependantsAsync(s, lease.TrialId, final, now).ConfigureAwait(false);
-            return LeaseWriteOutcome.Accepted(TrialState.Failed);
-        }, cancellationToken);
+            await CancelLeasedAsync(s, lease.TrialId, now, $"cancelled; the attempt ended with: {reason}").ConfigureAwait(false);
+            return LeaseWriteOutcome.Accepted(TrialState.Cancelled);
+        }
+        var (attempts, maxAttempts) = (await s.QueryAsync(
+            "SELECT attempts, max_attempts FROM trials WHERE id = @id", r => (Int(r.GetValue(0)), Int(r.GetValue(1))),
+            ("id", lease.TrialId)).ConfigureAwait(false))[0];
+        if (retryable && attempts < maxAttempts)
+        {
+            await s.ExecuteAsync("UPDATE trials SET last_error = @reason WHERE id = @id", ("reason", reason), ("id", lease.TrialId)).ConfigureAwait(false);
+            await RequeueAsync(s, lease.TrialId, now, string.Create(CultureInfo.InvariantCulture,
+                $"attempt {attempts} of {maxAttempts} failed on node {lease.NodeId}: {reason}")).ConfigureAwait(false);
+            return LeaseWriteOutcome.Accepted(TrialState.Queued);
+        }
+        var final = retryable ? string.Create(CultureInfo.InvariantCulture, $"{reason} (after {attempts} attempts)") : reason;
+        await FailWithDependantsAsync(s, lease.TrialId, final, now).ConfigureAwait(false);
+        return LeaseWriteOutcome.Accepted(TrialState.Failed);
     }
 
     /// <summary>Queues the pending dependants of a trial that just completed, when all their dependencies are done.</summary>

@@ -9,11 +9,7 @@ namespace SweepGrid.Store.Sql;
 /// </summary>
 internal sealed partial class SqlTrialStore(SqlDialect dialect) : ITrialStore
 {
-    private long expiredLeasesReaped;
-
     public string DatabaseName => dialect.DatabaseName;
-
-    public long ExpiredLeasesReaped => Interlocked.Read(ref expiredLeasesReaped);
 
     public ValueTask DisposeAsync() => dialect.DisposeAsync();
 

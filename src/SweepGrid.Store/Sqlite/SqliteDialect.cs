@@ -6,8 +6,8 @@ using SweepGrid.Store.Sql;
 namespace SweepGrid.Store.Sqlite;
 
 /// <summary>
-/// SQLite behind <see cref="SqlTrialStore"/>: WAL journal, <c>synchronous=FULL</c> (a committed result
-/// survives power loss), foreign keys on, and every write in <c>BEGIN IMMEDIATE</c>, which takes the
+/// SQLite behind <see cref="SqlTrialStore"/>: WAL journal, <c>synchronous=NORMAL</c> (a committed result
+/// survives a crash of the process; power loss can roll back the last commits, never corrupt: ADR 0012), foreign keys on, and every write in <c>BEGIN IMMEDIATE</c>, which takes the
 /// database's single write lock up front. That lock is a file lock, so writers are serialized across
 /// threads and processes alike; waiting for it is bounded by the busy timeout.
 /// </summary>
@@ -78,7 +78,7 @@ internal sealed class SqliteDialect : SqlDialect
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var pragmas = connection.CreateCommand();
             pragmas.CommandText = string.Create(CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+                $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

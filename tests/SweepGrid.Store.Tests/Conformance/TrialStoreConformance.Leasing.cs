@@ -70,10 +70,8 @@ public abstract partial class TrialStoreConformance
         var lease = await LeaseAsync("n1", T0, "a");
 
         var outcome = await Store.HeartbeatAsync(lease, Progress(3), T0.AddSeconds(20), LeaseTime);
-        var reaped = await Store.ReapExpiredLeasesAsync(T0.AddSeconds(40));
 
         Assert.Equal(HeartbeatOutcome.Ok, outcome);
-        Assert.Equal(0, reaped);
         var trial = await TrialAsync("a");
         Assert.Equal(T0.AddSeconds(50), trial.LeaseUntil);
         Assert.Equal(Progress(3), trial.Progress);
@@ -81,52 +79,18 @@ public abstract partial class TrialStoreConformance
     }
 
     [Fact]
-    public async Task An_expired_lease_is_requeued_by_the_reaper_and_its_holder_loses_it()
-    {
-        await Store.SubmitStudyAsync(Study("s", Trial("a")), T0);
-        var lease = await LeaseAsync("n1", T0, "a");
-
-        Assert.Equal(0, await Store.ReapExpiredLeasesAsync(T0 + LeaseTime));
-        Assert.Equal(1, await Store.ReapExpiredLeasesAsync(T0 + LeaseTime + TimeSpan.FromMilliseconds(1)));
-
-        await AssertStateAsync("a", TrialState.Queued, "its lease expired");
-        Assert.Equal(1, Store.ExpiredLeasesReaped);
-        Assert.Equal(HeartbeatOutcome.LeaseLost, await Store.HeartbeatAsync(lease, Progress(2), T0.AddMinutes(1), LeaseTime));
-        var next = await LeaseAsync("n2", T0.AddMinutes(1), "a");
-        Assert.Equal(2, next.Attempt);
-    }
-
-    [Fact]
-    public async Task Attempts_are_bounded_and_an_exhausted_trial_fails_with_the_reason()
-    {
-        await Store.SubmitStudyAsync(Study("s", Trial("a", maxAttempts: 2)), T0);
-        var now = T0;
-        for (var attempt = 1; attempt <= 2; attempt++)
-        {
-            await LeaseAsync($"n{attempt}", now, "a");
-            now += LeaseTime + TimeSpan.FromSeconds(1);
-            Assert.Equal(1, await Store.ReapExpiredLeasesAsync(now));
-        }
-
-        var trial = await TrialAsync("a");
-        Assert.True(trial.State == TrialState.Failed, $"after 2 expired leases of 2 allowed the trial should be failed, not {trial.State}");
-        Assert.Contains("lease expired 2 times", trial.LastError, StringComparison.Ordinal);
-        Assert.Null(await Store.LeaseNextAsync("n3", LeaseTime, now));
-    }
-
-    [Fact]
-    public async Task A_late_result_from_an_expired_lease_is_rejected_and_stores_nothing()
+    public async Task A_late_result_from_a_requeued_lease_is_rejected_and_stores_nothing()
     {
         await Store.SubmitStudyAsync(Study("s", Trial("a")), T0);
         var stale = await LeaseAsync("partitioned", T0, "a");
-        await Store.ReapExpiredLeasesAsync(T0.AddMinutes(1));
+        await Store.ReleaseAsync(stale, "node partitioned lost", attemptSpent: true, T0.AddMinutes(1));
         var current = await LeaseAsync("n2", T0.AddMinutes(1), "a");
 
         var late = await Store.CompleteAsync(stale, Results(("clean", "accuracy", 0.01)), T0.AddMinutes(2));
         var lateFailure = await Store.FailAsync(stale, "network", retryable: false, T0.AddMinutes(2));
 
-        Assert.False(late.IsAccepted, "a completion with a reaped lease's token must be rejected");
-        Assert.False(lateFailure.IsAccepted, "a failure with a reaped lease's token must be rejected");
+        Assert.False(late.IsAccepted, "a completion with a requeued lease's token must be rejected");
+        Assert.False(lateFailure.IsAccepted, "a failure with a requeued lease's token must be rejected");
         Assert.Equal(TrialState.Leased, late.State);
         Assert.Contains("partitioned", late.RejectionReason, StringComparison.Ordinal);
         Assert.Empty(await Store.GetResultsAsync("s"));

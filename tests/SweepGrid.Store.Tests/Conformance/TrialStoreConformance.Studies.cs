@@ -138,16 +138,16 @@ public abstract partial class TrialStoreConformance
         await Store.SubmitStudyAsync(Study("s", Trial("done", priority: 3), Trial("fails", priority: 2), Trial("expires", priority: 1)), T0);
         var done = await LeaseAsync("n1", T0, "done");
         var fails = await LeaseAsync("n2", T0, "fails");
-        await LeaseAsync("n3", T0, "expires");
+        var lost = await LeaseAsync("n3", T0, "expires");
         await Store.CancelStudyAsync("s", T0);
 
         var completion = await Store.CompleteAsync(done, SomeResults(), T0.AddSeconds(1));
         var failure = await Store.FailAsync(fails, "out of memory", retryable: true, T0.AddSeconds(1));
-        await Store.ReapExpiredLeasesAsync(T0.AddMinutes(5));
+        await Store.ReleaseAsync(lost, "node n3 lost", attemptSpent: true, T0.AddMinutes(5));
 
         Assert.Equal(LeaseWriteOutcome.Accepted(TrialState.Completed), completion);
         Assert.Equal(LeaseWriteOutcome.Accepted(TrialState.Cancelled), failure);
-        await AssertStateAsync("expires", TrialState.Cancelled, "its lease expired after its study was cancelled");
+        await AssertStateAsync("expires", TrialState.Cancelled, "its node was lost after its study was cancelled");
         Assert.Equal(2, (await Store.GetResultsAsync("s")).Count);
     }
 }
