@@ -16,10 +16,11 @@ namespace SweepGrid.Cluster.Tests;
 /// The cluster's promise to a new user, end to end with real training: three `sweepgrid serve` members (both
 /// roles, one slot each, the science executor reading the shared MNIST) on loopback and a throwaway PostgreSQL;
 /// a small real study (MLP, two temperatures × two seeds, clean and FGSM) submitted over the HTTP API; the
-/// member hosting the coordinator singleton SIGKILLed as soon as the first trial runs; the study still
-/// completes, read back through the API of a surviving member, with every trial recorded exactly once and
-/// results equal to those of a calm embedded `sweepgrid run` of the same spec on SQLite (same trial ids, same
-/// (trial, condition, metric) rows, same values: one libtorch thread and fixed seeds make training deterministic).
+/// member hosting the coordinator singleton SIGKILLed as soon as trials run, its own included (that trial is
+/// requeued as lost and trained again on a survivor); the study still completes, read back through the API of
+/// a surviving member, with every trial recorded exactly once and results equal to those of a calm embedded
+/// `sweepgrid run` of the same spec on SQLite (same trial ids, same (trial, condition, metric) rows, same values:
+/// one libtorch thread and fixed seeds make training deterministic).
 /// </summary>
 public sealed class EndToEndTests(PostgresServer postgres) : IClassFixture<PostgresServer>, IDisposable
 {
@@ -99,6 +100,8 @@ public sealed class EndToEndTests(PostgresServer postgres) : IClassFixture<Postg
         Assert.True(host.Log.Contains("Coordinator recovered", StringComparison.Ordinal), $"m1 does not host the coordinator:\n{Logs()}");
         var running = await WaitStatusAsync(api, studyId, s => Count(s, "leased") > 0, "a trial running", TimeSpan.FromMinutes(2));
         Assert.True(Count(running, "completed") < Trials, "the study ended before the kill could be observed; make it longer");
+        // One slot per node and more trials than nodes: the host's own slot is leased moments later, so its trial dies with it.
+        var lost = await WaitLeasedByAsync(database, host, TimeSpan.FromSeconds(30));
         host.Kill();
         var killed = clock.Elapsed;
 
@@ -132,6 +135,11 @@ public sealed class EndToEndTests(PostgresServer postgres) : IClassFixture<Postg
         var differences = cluster.Where(r => !expected[(r.TrialId, r.Condition, r.Metric)].Equals(r.Value))
             .Select(r => $"{r.TrialId} {r.Condition} {r.Metric}: cluster {r.Value:R}, embedded {expected[(r.TrialId, r.Condition, r.Metric)]:R}").ToList();
         Assert.True(differences.Count == 0, "values differ from the calm embedded run:\n" + string.Join('\n', differences));
+
+        // The killed host's trial was requeued as lost (attempts spent) and trained again on a survivor.
+        var events = await EventsAsync(database, "trial-requeued");
+        Assert.True(events.Any(e => e.TrialId == lost && e.Detail.Contains(" lost on node " + host.Address, StringComparison.Ordinal)),
+            $"trial {lost} of the killed host was not requeued as lost; requeues:\n{string.Join('\n', events.Select(e => $"{e.TrialId}: {e.Detail}"))}\n{Logs()}");
 
         // Exactly once in the store too: one completion event per trial, whatever was lost with the killed member.
         var completions = await CountEventsAsync(database, "trial-completed"); // the database holds this study only
@@ -234,6 +242,40 @@ public sealed class EndToEndTests(PostgresServer postgres) : IClassFixture<Postg
             return (-1, "timed out after 4 min:\n" + await error + await output, sqlite);
         }
         return (run.ExitCode, await error + await output, sqlite);
+    }
+
+    /// <summary>Waits until a trial is leased by <paramref name="member"/>'s node and returns its id.</summary>
+    private async Task<string> WaitLeasedByAsync(string database, Member member, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT id FROM trials WHERE state = 'leased' AND lease_owner LIKE @owner ORDER BY id LIMIT 1", connection);
+            command.Parameters.AddWithValue("owner", member.Address + "/%");
+            if (await command.ExecuteScalarAsync() is string trial)
+            {
+                return trial;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"no trial leased by {member.Name}'s node within {timeout.TotalSeconds:0} s\n{Logs()}");
+    }
+
+    private static async Task<List<(string? TrialId, string Detail)>> EventsAsync(string database, string kind)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT trial_id, detail FROM events WHERE kind = @kind ORDER BY id", connection);
+        command.Parameters.AddWithValue("kind", kind);
+        await using var reader = await command.ExecuteReaderAsync();
+        var events = new List<(string?, string)>();
+        while (await reader.ReadAsync())
+        {
+            events.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1)));
+        }
+        return events;
     }
 
     private static async Task<long> CountEventsAsync(string database, string kind)
