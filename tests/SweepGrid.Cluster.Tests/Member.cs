@@ -12,7 +12,11 @@ internal sealed class Member : IDisposable
     private readonly StringBuilder log = new();
     private Process? process;
 
-    public Member(string name, int port, int httpPort, string seeds, string database, TimeSpan trialDuration)
+    /// <summary>
+    /// Without <c>scienceData</c> the node runs no-op trials of <c>trialDuration</c>; with a dataset folder it trains and
+    /// evaluates for real (the science executor, as in production) reading its datasets there. <c>slots</c>: parallel trials.
+    /// </summary>
+    public Member(string name, int port, int httpPort, string seeds, string database, TimeSpan trialDuration, string? scienceData = null, int slots = 2)
     {
         Name = name;
         Port = port;
@@ -20,6 +24,8 @@ internal sealed class Member : IDisposable
         Seeds = seeds;
         Database = database;
         TrialDuration = trialDuration;
+        ScienceData = scienceData;
+        Slots = slots;
     }
 
     public string Name { get; }
@@ -33,6 +39,10 @@ internal sealed class Member : IDisposable
     public string Database { get; }
 
     public TimeSpan TrialDuration { get; }
+
+    public string? ScienceData { get; }
+
+    public int Slots { get; }
 
     public string Log
     {
@@ -61,7 +71,7 @@ internal sealed class Member : IDisposable
         foreach (var argument in new[]
                  {
                      Path.Combine(AppContext.BaseDirectory, "sweepgrid.dll"), "serve", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--seed-nodes", Seeds, "--db", Database, "--slots", "2",
+                     "--seed-nodes", Seeds, "--db", Database, "--slots", Slots.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--api-urls", $"http://127.0.0.1:{HttpPort}",
                  })
         {
@@ -69,8 +79,16 @@ internal sealed class Member : IDisposable
         }
         // Members with the coordinator role serve the HTTP API, which needs its bearer token (as in production).
         info.Environment["SWEEPGRID_API__TOKEN"] = ApiToken;
-        info.Environment["SWEEPGRID_NODE__EXECUTOR"] = "noop";
-        info.Environment["SWEEPGRID_NODE__NOOPDURATION"] = TrialDuration.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        if (ScienceData is null)
+        {
+            info.Environment["SWEEPGRID_NODE__EXECUTOR"] = "noop";
+            info.Environment["SWEEPGRID_NODE__NOOPDURATION"] = TrialDuration.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            info.Environment["SWEEPGRID_NODE__EXECUTOR"] = "science"; // also overrides one inherited from the test's environment
+            info.Environment["SWEEPGRID_DATA"] = ScienceData;
+        }
         process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
