@@ -38,7 +38,7 @@ public class EvalOptionTests
     [InlineData("fgsm=2", "out of range")]
     [InlineData("contrast=0.5", "unknown condition \"contrast\"")]
     [InlineData("pixel=9", "\"pixel=n\" needs n in 1 … 3")]
-    [InlineData("lowpass4:clean", "lowpass<3|5|7>:<condition>")]
+    [InlineData("lowpass4:clean", "a stage is \"lowpass<3|5|7>[;noise=<σ>]\"")]
     public async Task Invalid_evaluation_entries_exit_with_code_2_before_training(string entry, string expected)
     {
         var (exit, output, error) = await CliRunner.Train("--eval", entry);
