@@ -26,7 +26,8 @@ public enum FindingShape
 /// values of <see cref="Order"/> are canonical conditions (e.g. <c>lowpass5:fgsm=0.2</c> before <c>fgsm=0.2</c>), compared on the same trials.</param>
 /// <param name="Shape">Decreasing, increasing, or the listed order.</param>
 /// <param name="Order">For <see cref="FindingShape.Order"/>: canonical axis values, highest metric first; otherwise empty.</param>
-/// <param name="Where">Other axes fixed to one canonical value each (e.g. <c>dataset.name → mnist</c>).</param>
+/// <param name="Where">Other axes fixed to one canonical value each (e.g. <c>dataset.name → mnist</c>), or to
+/// <see cref="AxisAbsent"/>: only trials without that axis (the trainings of a study with <c>ensemble.size</c>).</param>
 /// <param name="Margin">How much each step must differ by (default 0: strictly).</param>
 /// <param name="Paper">The paper's numbers for the same claim, shown beside the study's (free text), or null.</param>
 /// <param name="KnownDifference">
@@ -45,6 +46,9 @@ public sealed record Finding(
     string? Paper,
     string? KnownDifference = null)
 {
+    /// <summary>The <see cref="Where"/> value that selects trials without the axis (written <c>~</c> in the spec).</summary>
+    public const string AxisAbsent = "";
+
     /// <summary>True when the claim compares evaluation conditions rather than training arms.</summary>
     public bool AlongConditions => Axis == "condition";
 }

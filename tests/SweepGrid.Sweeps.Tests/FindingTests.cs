@@ -15,7 +15,7 @@ public sealed class FindingTests
                 condition: FGSM=0.10
                 axis: model.temperature
                 expect: decreasing
-                where: {dataset.name: mnist}
+                where: {dataset.name: mnist, ensemble.size: ~}
                 paper: 0.58 at T = 1/32
                 known_difference: the quick profile trains briefly
               - claim: ordered arms
@@ -29,6 +29,7 @@ public sealed class FindingTests
         var first = spec.Findings[0];
         Assert.Equal(("accuracy", "fgsm=0.1", "model.temperature", FindingShape.Decreasing), (first.Metric, first.Condition, first.Axis, first.Shape));
         Assert.Equal("mnist", first.Where["dataset.name"]);
+        Assert.Equal(Finding.AxisAbsent, first.Where["ensemble.size"]);
         Assert.Equal("0.58 at T = 1/32", first.Paper);
         Assert.Equal("the quick profile trains briefly", first.KnownDifference);
         Assert.Null(spec.Findings[1].KnownDifference);

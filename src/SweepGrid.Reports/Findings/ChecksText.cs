@@ -77,7 +77,8 @@ public static class ChecksText
         ArgumentNullException.ThrowIfNull(outcome);
         var finding = outcome.Finding;
         var relation = finding.Shape == FindingShape.Increasing ? " < " : " > ";
-        var where = finding.Where.Count == 0 ? "" : " where " + string.Join(", ", finding.Where.Select(w => $"{w.Key}={ValueFormat.FormatAxisValue(w.Value)}"));
+        var where = finding.Where.Count == 0 ? "" : " where " + string.Join(", ", finding.Where.Select(w =>
+            w.Value == Finding.AxisAbsent ? $"no {w.Key}" : $"{w.Key}={ValueFormat.FormatAxisValue(w.Value)}"));
         var points = string.Join(relation, outcome.Points.Select(p =>
             $"{ValueFormat.FormatAxisValue(p.Value)} {(p.Trials == 0 ? "(no results)" : ValueFormat.FormatMeasurement(p.Mean, decimals))}"));
         return finding.AlongConditions

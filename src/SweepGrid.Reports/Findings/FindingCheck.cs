@@ -30,7 +30,9 @@ public static class FindingCheck
             .Where(r => r.Metric == finding.Metric && double.IsFinite(r.Value))
             .Where(r => finding.AlongConditions ? finding.Order.Contains(r.Condition, StringComparer.Ordinal) : r.Condition == finding.Condition)
             .Where(r => AxisValue(r) is not null)
-            .Where(r => finding.Where.All(w => r.Axes.TryGetValue(w.Key, out var v) && v == w.Value))
+            .Where(r => finding.Where.All(w => w.Value == Finding.AxisAbsent
+                ? !r.Axes.ContainsKey(w.Key)
+                : r.Axes.TryGetValue(w.Key, out var v) && v == w.Value))
             .GroupBy(r => AxisValue(r)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new FindingPoint(g.Key, g.Average(r => r.Value), g.Count()), StringComparer.Ordinal);
 

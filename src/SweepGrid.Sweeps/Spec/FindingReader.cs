@@ -183,7 +183,17 @@ internal static class FindingReader
         {
             var keyPath = $"{path}.where.{key.Value}";
             var setting = PlannerAxes.Contains(key.Value) ? null : SettingPaths.Resolve(key, keyPath, errors);
-            if ((setting is not null || PlannerAxes.Contains(key.Value)) && Value(setting, value, keyPath, errors) is { } text)
+            if (setting is null && !PlannerAxes.Contains(key.Value))
+            {
+                continue;
+            }
+            // A null value (~) selects the trials that do not have the axis at all, e.g. ensemble.size: ~ for the
+            // trainings of a study with ensembles.
+            if (value is ScalarNode { IsNull: true })
+            {
+                where[setting?.Path ?? key.Value] = Finding.AxisAbsent;
+            }
+            else if (Value(setting, value, keyPath, errors) is { } text)
             {
                 where[setting?.Path ?? key.Value] = text;
             }

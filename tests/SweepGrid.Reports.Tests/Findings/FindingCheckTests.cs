@@ -139,4 +139,25 @@ public sealed class FindingCheckTests
         Assert.EndsWith("  known difference: MNIST is too easy\n", failed, StringComparison.Ordinal);
         Assert.DoesNotContain("known difference", held, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Absent_axis_in_where_keeps_the_trainings_and_leaves_the_ensembles_out()
+    {
+        (string, string)[] Training(string t) => [("model.temperature", t)];
+        (string, string)[] Ensemble(string t) => [("model.temperature", t), ("ensemble.size", "3")];
+        var rows = new[]
+        {
+            Fixture.Row("a", 1, "clean", 0.9, axes: Training("1")),
+            Fixture.Row("b", 1, "clean", 0.5, axes: Training("4")),
+            Fixture.Row("e1", 1, "clean", 0.1, axes: Ensemble("1")),
+            Fixture.Row("e4", 1, "clean", 0.95, axes: Ensemble("4")),
+        };
+        var trainingsOnly = Decreasing("clean") with { Where = new Dictionary<string, string> { ["ensemble.size"] = Finding.AxisAbsent } };
+
+        var outcome = FindingCheck.Check(trainingsOnly, rows);
+
+        Assert.Equal(FindingVerdict.Reproduced, outcome.Verdict);
+        Assert.Equal([0.9, 0.5], outcome.Points.Select(p => p.Mean));
+        Assert.Equal("accuracy under clean by model.temperature where no ensemble.size: 1 0.9000 > 4 0.5000", ChecksText.Measured(outcome, 4));
+    }
 }
