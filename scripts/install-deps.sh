@@ -10,7 +10,8 @@ if [[ "${1:-}" == "--test" ]]; then
   # python3-torch is the parity oracle (PyTorch's formulas from Python); PostgreSQL backs the store
   # conformance tests (a throwaway cluster on loopback, started by the tests themselves); prometheus
   # brings promtool and the server that scrapes a loopback cluster in the metrics tests.
-  packages+=(python3-torch python3-numpy postgresql prometheus)
+  # torchvision and scikit-learn are the library oracles (adjust_brightness, gaussian_blur, roc_auc_score).
+  packages+=(python3-torch python3-torchvision python3-sklearn python3-numpy postgresql prometheus)
   # The deployment checks (helm, a Kubernetes schema validator, a Dockerfile linter) are npm packages.
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
