@@ -29,7 +29,7 @@ public sealed class LibraryOracleTests
     public void Brightness_matches_torchvision_adjust_brightness_on_mnist_images()
     {
         PythonOracle.RequireAvailable();
-        using var oracle = new PythonOracle();
+        using var oracle = PythonOracle.Open();
         using var scope = torch.NewDisposeScope();
         var images = MnistTestImages(Count);
         oracle.Write("images", images.data<float>().ToArray());
@@ -52,7 +52,7 @@ public sealed class LibraryOracleTests
     public void Gaussian_blur_matches_torchvision_gaussian_blur_on_mnist_images_borders_included()
     {
         PythonOracle.RequireAvailable();
-        using var oracle = new PythonOracle();
+        using var oracle = PythonOracle.Open();
         using var scope = torch.NewDisposeScope();
         // Rolled by 12 pixels (wrapping) so that the digits' ink lies on the borders, where reflect
         // padding decides the result; the first image is all white to catch any clamp or scale.
@@ -76,7 +76,7 @@ public sealed class LibraryOracleTests
     public void Auroc_matches_sklearn_roc_auc_score_on_mnist_scores_with_ties()
     {
         PythonOracle.RequireAvailable();
-        using var oracle = new PythonOracle();
+        using var oracle = PythonOracle.Open();
         using var scope = torch.NewDisposeScope();
         var dataset = DatasetCache.Open(DatasetCatalog.Mnist, DataSplit.Test, TestData.MnistDirectory);
         using var indices = torch.arange(0, 2 * Count, 1, ScalarType.Int64);
