@@ -40,7 +40,7 @@ public sealed class CoordinatorActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
     {
         var coordinator = StartCoordinator();
         await SubmitAsync(coordinator, StudyFixtures.Study("k", trials: 1));
-        var a = CreateTestProbe();
+        var a = NodeProbe();
         var first = await AssignAsync(coordinator, a, "a/1");
 
         Sys.Stop(a.Ref);
@@ -49,7 +49,7 @@ public sealed class CoordinatorActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
         Assert.Equal(1, (await store.GetTrialAsync(first.TrialId))!.Attempts);
         Assert.Equal(1, counts.RequeuesByReason["node-lost"]);
 
-        var b = CreateTestProbe();
+        var b = NodeProbe();
         var second = await AssignAsync(coordinator, b, "b/1");
         Assert.Equal(first.TrialId, second.TrialId);
         Assert.NotEqual(first.Token, second.Token);
@@ -73,7 +73,7 @@ public sealed class CoordinatorActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
     {
         var coordinator = StartCoordinator();
         await SubmitAsync(coordinator, StudyFixtures.Study("r", trials: 2));
-        var node = CreateTestProbe();
+        var node = NodeProbe();
         var held = await AssignAsync(coordinator, node, "n/1");
         await StopAsync(coordinator);
 
@@ -91,7 +91,7 @@ public sealed class CoordinatorActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
     {
         var coordinator = StartCoordinator();
         await SubmitAsync(coordinator, StudyFixtures.Study("h", trials: 1));
-        var node = CreateTestProbe();
+        var node = NodeProbe();
         var lease = await AssignAsync(coordinator, node, "n/1");
 
         coordinator.Tell(new ReportOutcome("n/1", lease.TrialId, lease.Token, new TrialOutcome.Cancelled("drain")), node);
@@ -108,6 +108,38 @@ public sealed class CoordinatorActorTests : Akka.TestKit.Xunit2.TestKit, IAsyncL
         coordinator.Tell(new RetryStudy("h"), TestActor);
         Assert.Equal(1, ExpectMsg<RetryStudyReply>().Result.Requeued);
         Assert.Equal(TrialState.Queued, (await store.GetTrialAsync(lease.TrialId))!.State);
+    }
+
+    [Fact]
+    public async Task A_slot_asking_ahead_gets_one_answer_per_trial_and_nodes_hear_of_new_work()
+    {
+        var coordinator = StartCoordinator();
+        await SubmitAsync(coordinator, StudyFixtures.Study("a", trials: 2));
+        var node = CreateTestProbe();
+        node.IgnoreMessages(m => m is WorkAvailable);
+        var running = await AssignAsync(coordinator, node, "n/1");
+
+        coordinator.Tell(new RequestWork("n/1", 0, Count: 3), node);
+
+        // Only two trials: one answer leases the other, two say "none" (they may come first: they need no journal write).
+        var answers = new[] { node.ReceiveOne(TimeSpan.FromSeconds(10)), node.ReceiveOne(TimeSpan.FromSeconds(10)), node.ReceiveOne(TimeSpan.FromSeconds(10)) };
+        Assert.NotEqual(running.TrialId, Assert.IsType<TrialAssigned>(Assert.Single(answers, a => a is TrialAssigned)).Lease.TrialId);
+        Assert.Equal(2, answers.Count(a => a is NoWork));
+        node.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        // A registered node hears of a new study at once instead of at its next poll.
+        var listener = CreateTestProbe();
+        coordinator.Tell(new RegisterNode("l/1", 1, []), listener);
+        await SubmitAsync(coordinator, StudyFixtures.Study("b", trials: 1));
+        listener.ExpectMsg<WorkAvailable>(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>A probe playing a node; the "new work" nudges are not what these tests look at.</summary>
+    private TestProbe NodeProbe()
+    {
+        var probe = CreateTestProbe();
+        probe.IgnoreMessages(m => m is WorkAvailable);
+        return probe;
     }
 
     private IActorRef StartCoordinator(CoordinatorOptions? options = null) =>

@@ -15,8 +15,8 @@ public class SlotTableTests
         Assert.Equal([0, 1, 2], table.ClaimFreeSlots());
         Assert.Empty(table.ClaimFreeSlots());
 
-        Assert.True(table.Granted(1, LeaseFor("a")));
-        Assert.False(table.Granted(0, null));
+        Assert.Equal(Grant.Started, table.Granted(1, LeaseFor("a")));
+        Assert.Equal(Grant.Declined, table.Granted(0, null));
         Assert.Equal([0], table.ClaimFreeSlots());
         Assert.Equal(SlotPhase.Running, table.Phase(1));
         Assert.Equal("a", table.LeaseOf(1)!.TrialId);
@@ -33,7 +33,7 @@ public class SlotTableTests
         Assert.Empty(table.ClaimFreeSlots());
         Assert.Empty(table.Running());
 
-        table.Written(0);
+        Assert.Null(table.Written(0));
         Assert.Equal([0], table.ClaimFreeSlots());
     }
 
@@ -63,5 +63,95 @@ public class SlotTableTests
         var error = Assert.Throws<InvalidOperationException>(() => table.Finished(0));
 
         Assert.Equal("slot 0 is Free, expected Running", error.Message);
+    }
+
+    [Fact]
+    public void A_running_slot_asks_ahead_up_to_its_depth_and_runs_what_it_holds_in_order()
+    {
+        var table = new SlotTable(1);
+        table.Claim(0);
+        table.Granted(0, LeaseFor("a"));
+
+        Assert.Equal(3, table.ClaimAhead(0, depth: 3));
+        Assert.Equal(0, table.ClaimAhead(0, depth: 3)); // already awaiting three
+        Assert.Equal(Grant.Held, table.Granted(0, LeaseFor("b")));
+        Assert.Equal(Grant.Held, table.Granted(0, LeaseFor("c")));
+        Assert.Equal(Grant.Declined, table.Granted(0, null));
+        Assert.Equal(0, table.Awaiting(0));
+        Assert.Equal(["b", "c"], table.Held().Select(h => h.Lease.TrialId));
+
+        table.Finished(0);
+        Assert.Equal("b", table.Written(0)!.TrialId);
+        Assert.Equal(SlotPhase.Running, table.Phase(0));
+        Assert.Equal(2, table.ClaimAhead(0, depth: 3)); // holds c: two more
+        table.Finished(0);
+        Assert.Equal("c", table.Written(0)!.TrialId);
+        table.Finished(0);
+
+        // Nothing held but still awaiting answers: the slot waits for them instead of asking again.
+        Assert.Null(table.Written(0));
+        Assert.Equal(SlotPhase.Leasing, table.Phase(0));
+        Assert.False(table.Claim(0));
+        Assert.Equal(Grant.Started, table.Granted(0, LeaseFor("d")));
+        Assert.Equal(Grant.Held, table.Granted(0, LeaseFor("e")));
+        Assert.Equal("d", table.LeaseOf(0)!.TrialId);
+    }
+
+    [Fact]
+    public void A_free_or_asking_slot_does_not_ask_ahead()
+    {
+        var table = new SlotTable(1);
+
+        Assert.Equal(0, table.ClaimAhead(0, depth: 4));
+        table.Claim(0);
+        Assert.Equal(0, table.ClaimAhead(0, depth: 4));
+    }
+
+    [Fact]
+    public void An_answer_nobody_waits_for_is_late_and_goes_back()
+    {
+        var table = new SlotTable(1);
+        table.Claim(0);
+        table.GiveUp(0);
+
+        Assert.Equal(SlotPhase.Free, table.Phase(0));
+        Assert.Equal(Grant.Late, table.Granted(0, LeaseFor("a")));
+        Assert.Equal(Grant.Declined, table.Granted(0, null));
+        Assert.True(table.IsIdle);
+    }
+
+    [Fact]
+    public void A_drain_takes_back_held_trials_refuses_answers_still_coming_and_ends_when_none_is_awaited()
+    {
+        var table = new SlotTable(1);
+        table.Claim(0);
+        table.Granted(0, LeaseFor("a"));
+        table.ClaimAhead(0, depth: 2);
+        table.Granted(0, LeaseFor("b"));
+
+        table.BeginDrain();
+
+        Assert.Equal("b", Assert.Single(table.TakeAllHeld()).TrialId);
+        Assert.Equal(0, table.ClaimAhead(0, depth: 2));
+        Assert.Equal(Grant.Late, table.Granted(0, LeaseFor("c"))); // the second answer: handed back
+        table.Finished(0);
+        Assert.Null(table.Written(0));
+        Assert.True(table.IsIdle);
+    }
+
+    [Fact]
+    public void A_cancelled_held_trial_is_taken_back_by_its_token_only()
+    {
+        var table = new SlotTable(1);
+        table.Claim(0);
+        table.Granted(0, LeaseFor("a"));
+        table.ClaimAhead(0, depth: 2);
+        var b = LeaseFor("b");
+        table.Granted(0, b);
+        table.Granted(0, LeaseFor("c"));
+
+        Assert.Null(table.TakeHeld(0, Guid.NewGuid()));
+        Assert.Equal("b", table.TakeHeld(0, b.Token)!.TrialId);
+        Assert.Equal(["c"], table.Held().Select(h => h.Lease.TrialId));
     }
 }

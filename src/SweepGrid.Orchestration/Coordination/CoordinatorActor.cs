@@ -126,6 +126,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
         }
         reconciled = true;
         Timers.StartSingleTimer("orphans", new CheckOrphans(), options.NodeReattachGrace);
+        AnnounceWork(); // slots told "no work" while this ran ask again now, not at their next poll
     }
 
     private void OnRegister(RegisterNode register)
@@ -190,25 +191,33 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
 
     private void OnRequestWork(RequestWork request)
     {
-        QueueRequest(request.NodeId, request.Slot);
+        QueueRequest(request.NodeId, request.Slot, request.Count);
         WriteBatch();
     }
 
-    private void QueueRequest(string nodeId, int slot)
+    private void QueueRequest(string nodeId, int slot, int count)
     {
+        // Every trial asked for gets its own answer; no request leases more than a node may ask for ahead.
+        count = Math.Clamp(count, 1, NodeOptions.MaxAskAheadDepth);
         if (!reconciled || !nodes.TryGetValue(nodeId, out var node) || !node.Equals(Sender))
         {
-            Sender.Tell(new NoWork(slot));
+            for (var i = 0; i < count; i++)
+            {
+                Sender.Tell(new NoWork(slot));
+            }
             return;
         }
-        requests.Add(new WorkRequest(Sender, nodeId, slot));
+        for (var i = 0; i < count; i++)
+        {
+            requests.Add(new WorkRequest(Sender, nodeId, slot));
+        }
     }
 
     private void OnReportOutcome(ReportOutcome report)
     {
         if (report.AskForSlot is { } slot)
         {
-            QueueRequest(report.NodeId, slot);
+            QueueRequest(report.NodeId, slot, report.Asking);
         }
         Settle(report);
         WriteBatch();
@@ -397,6 +406,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                 Applied(fact);
                 Decisions.StudyCommand(logger, fact.StudyId, $"submitted ({result.TrialsInserted} new trials, {result.TrialsLinked} linked)");
                 sender.Tell(new SubmitStudyReply(result));
+                AnnounceWork();
             }));
     }
 
@@ -453,8 +463,17 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                 Decisions.StudyCommand(logger, fact.StudyId, $"retried {n} failed trials");
                 counts.CountRequeue(RequeueReasons.Retry, n);
                 sender.Tell(new RetryStudyReply(new RetryResult(retry.StudyId, Found: true, n)));
+                AnnounceWork();
             });
         });
+    }
+
+    private void AnnounceWork()
+    {
+        foreach (var node in nodes.Values)
+        {
+            node.Tell(new WorkAvailable());
+        }
     }
 
     /// <summary>Runs a study command's store call and continues on the actor's turn; failures are answered, never swallowed.</summary>

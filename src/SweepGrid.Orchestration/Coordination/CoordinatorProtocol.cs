@@ -23,14 +23,18 @@ public sealed record RetryStudy(string StudyId) : ICoordinatorCommand;
 /// </summary>
 public sealed record RegisterNode(string NodeId, int Slots, IReadOnlyList<Guid> HeldTokens) : ICoordinatorCommand;
 
-/// <summary>A free slot asks for work (work pulling). Replies <c>TrialAssigned</c> or <c>NoWork</c>.</summary>
-public sealed record RequestWork(string NodeId, int Slot) : ICoordinatorCommand;
+/// <summary>
+/// A slot asks for work (work pulling): one trial when it is free, or <paramref name="Count"/> to run next while it runs
+/// short ones. Replies one <c>TrialAssigned</c> or <c>NoWork</c> per trial asked for.
+/// </summary>
+public sealed record RequestWork(string NodeId, int Slot, int Count = 1) : ICoordinatorCommand;
 
 /// <summary>
 /// How a dispatched trial ended; resent by the node until acknowledged. <paramref name="AskForSlot"/>: the slot that ran
-/// it asks for its next trial in the same message (so both share one group commit); never set on a resend.
+/// it asks for its next <paramref name="Asking"/> trials in the same message (so they share one group commit); never
+/// set on a resend.
 /// </summary>
-public sealed record ReportOutcome(string NodeId, string TrialId, Guid Token, TrialOutcome Outcome, int? AskForSlot = null) : ICoordinatorCommand;
+public sealed record ReportOutcome(string NodeId, string TrialId, Guid Token, TrialOutcome Outcome, int? AskForSlot = null, int Asking = 1) : ICoordinatorCommand;
 
 /// <summary>Progress of a running trial (the heartbeat of a dispatch).</summary>
 public sealed record ReportProgress(string NodeId, string TrialId, Guid Token, TrialProgress Progress) : ICoordinatorCommand;

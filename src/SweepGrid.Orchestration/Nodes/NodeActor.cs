@@ -30,11 +30,11 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
     private readonly TrialProgress?[] progress;
     private readonly CancellationTokenSource?[] running;
     // Outcomes sent and not yet acknowledged, by token. A slot is free again as soon as it sent its outcome, so its
-    // next request travels right behind it and both share the coordinator's next group commit; at most one
-    // unacknowledged outcome per slot, so a node holds at most twice its slots in leases.
+    // next request travels right behind it and both share the coordinator's next group commit.
     private readonly Dictionary<Guid, ReportOutcome> unacknowledged = [];
     private readonly int[] askAge;
     private readonly long[] startedAt;
+    private readonly bool[] lastWasShort;
     private readonly OrchestrationCounts? counts;
     private readonly List<IActorRef> drainWaiters = [];
     private SlotThread[] threads = [];
@@ -54,17 +54,16 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         running = new CancellationTokenSource?[options.Slots];
         askAge = new int[options.Slots];
         startedAt = new long[options.Slots];
+        lastWasShort = new bool[options.Slots];
 
         Receive<PullWork>(_ => OnPullWork());
+        Receive<WorkAvailable>(_ => OnPullWork());
         Receive<Heartbeat>(_ => OnHeartbeat());
         Receive<TrialAssigned>(OnAssigned);
         Receive<NoWork>(none =>
         {
-            if (table.Phase(none.Slot) == SlotPhase.Leasing)
-            {
-                table.Granted(none.Slot, null);
-                CompleteDrainIfIdle();
-            }
+            table.Granted(none.Slot, null);
+            CompleteDrainIfIdle();
         });
         Receive<TrialFinished>(OnFinished);
         Receive<OutcomeAcknowledged>(OnAcknowledged);
@@ -74,6 +73,11 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
             {
                 Decisions.TrialCancelledOnSlot(logger, lease.TrialId, slot, cancel.Reason);
                 running[slot]?.Cancel();
+            }
+            foreach (var (slot, _) in table.Held().Where(h => h.Lease.TrialId == cancel.TrialId && h.Lease.Token == cancel.Token).ToList())
+            {
+                Decisions.TrialCancelledOnSlot(logger, cancel.TrialId, slot, cancel.Reason);
+                HandBack(table.TakeHeld(slot, cancel.Token)!, cancel.Reason);
             }
         });
         Receive<Drain>(_ => OnDrain());
@@ -115,9 +119,9 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         for (var slot = 0; slot < table.Count; slot++)
         {
             // An unanswered request (lost while the coordinator moved) is given up, so the slot asks again.
-            if (table.Phase(slot) == SlotPhase.Leasing && ++askAge[slot] >= AskPatienceTicks)
+            if (table.Awaiting(slot) > 0 && ++askAge[slot] >= AskPatienceTicks)
             {
-                table.Granted(slot, null);
+                table.GiveUp(slot);
             }
         }
         CompleteDrainIfIdle();
@@ -134,7 +138,7 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
 
     private void OnHeartbeat()
     {
-        var held = table.Running().Select(r => r.Lease.Token).Concat(unacknowledged.Keys).ToList();
+        var held = table.Running().Concat(table.Held()).Select(r => r.Lease.Token).Concat(unacknowledged.Keys).ToList();
         coordinator.Tell(new RegisterNode(options.NodeId, options.Slots, held));
         foreach (var (slot, lease) in table.Running())
         {
@@ -149,39 +153,60 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
 
     private void OnAssigned(TrialAssigned assigned)
     {
-        var lease = assigned.Lease;
-        if (table.Draining && table.Phase(assigned.Slot) == SlotPhase.Leasing)
+        var (slot, lease) = (assigned.Slot, assigned.Lease);
+        switch (table.Granted(slot, lease))
         {
-            // The answer to a request made before the drain: hand the trial back without spending an attempt; the
-            // drain ends only when the coordinator acknowledged it, so it ends with nothing dispatched.
-            Decisions.LateAssignment(logger, lease.TrialId, assigned.Slot);
-            rejected++;
-            table.Granted(assigned.Slot, null);
-            var handBack = new ReportOutcome(options.NodeId, lease.TrialId, lease.Token, new TrialOutcome.Cancelled("the node drained before the trial started"));
-            unacknowledged[lease.Token] = handBack;
-            coordinator.Tell(handBack);
-            return;
-        }
-        if (table.Phase(assigned.Slot) != SlotPhase.Leasing || table.Draining)
-        {
-            // A late answer, or one that arrived during a drain: hand it back at once, without spending an attempt.
-            Decisions.LateAssignment(logger, lease.TrialId, assigned.Slot);
-            rejected++;
-            Sender.Tell(new ReportOutcome(options.NodeId, lease.TrialId, lease.Token, new TrialOutcome.Cancelled("the slot no longer waited for it")));
-            if (table.Phase(assigned.Slot) == SlotPhase.Leasing)
-            {
-                table.Granted(assigned.Slot, null);
+            case Grant.Started:
+                Start(slot, lease);
+                AskAhead(slot);
+                break;
+            case Grant.Late:
+                // An answer the slot no longer waited for (it gave up, or the node is draining): hand the trial back
+                // without spending an attempt. A drain ends only when the coordinator acknowledged it.
+                Decisions.LateAssignment(logger, lease.TrialId, slot);
+                rejected++;
+                HandBack(lease, table.Draining ? "the node drained before the trial started" : "the slot no longer waited for it");
                 CompleteDrainIfIdle();
-            }
+                break;
+        }
+    }
+
+    /// <summary>
+    /// After a short trial, a slot that just started one asks for the ones after it at once, so it does not wait
+    /// for the coordinator's round trip between trials.
+    /// </summary>
+    private void AskAhead(int slot)
+    {
+        if (!lastWasShort[slot] || unacknowledged.Count > AheadLimit)
+        {
             return;
         }
-        table.Granted(assigned.Slot, lease);
-        startedAt[assigned.Slot] = Stopwatch.GetTimestamp();
+        var count = table.ClaimAhead(slot, options.AskAheadDepth);
+        if (count > 0)
+        {
+            askAge[slot] = 0;
+            coordinator.Tell(new RequestWork(options.NodeId, slot, count));
+        }
+    }
+
+    /// <summary>Outcomes the node may have unacknowledged and still ask for more: the coordinator is behind beyond this.</summary>
+    private int AheadLimit => table.Count * (options.AskAheadDepth + 1);
+
+    /// <summary>Returns a trial the node holds but has not started, without spending an attempt; resent until acknowledged.</summary>
+    private void HandBack(Lease lease, string reason)
+    {
+        var handBack = new ReportOutcome(options.NodeId, lease.TrialId, lease.Token, new TrialOutcome.Cancelled(reason));
+        unacknowledged[lease.Token] = handBack;
+        coordinator.Tell(handBack);
+    }
+
+    private void Start(int slot, Lease lease)
+    {
+        startedAt[slot] = Stopwatch.GetTimestamp();
         PublishSlots();
         var cancellation = new CancellationTokenSource();
-        running[assigned.Slot] = cancellation;
-        progress[assigned.Slot] = null;
-        var slot = assigned.Slot;
+        running[slot] = cancellation;
+        progress[slot] = null;
         var self = Self;
         threads[slot].RunAsync(() => executor.Execute(lease, p => progress[slot] = p, cancellation.Token)).ContinueWith(task =>
             self.Tell(new TrialFinished(slot, lease, task.IsCompletedSuccessfully
@@ -207,17 +232,28 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
                 Decisions.TrialFailedOnSlot(logger, finished.Lease.TrialId, finished.Slot, f.Reason);
                 break;
         }
+        var slot = finished.Slot;
+        lastWasShort[slot] = Stopwatch.GetElapsedTime(startedAt[slot]) < options.AskAheadBelow;
         var report = new ReportOutcome(options.NodeId, finished.Lease.TrialId, finished.Lease.Token, finished.Outcome);
         unacknowledged[report.Token] = report;
-        progress[finished.Slot] = null;
-        table.Written(finished.Slot);
-        // The slot asks for its next trial in the same message, so the outcome and the lease share one group commit.
-        var ask = unacknowledged.Count <= table.Count && table.Claim(finished.Slot);
-        if (ask)
+        progress[slot] = null;
+        // The slot asks for its next trials in the same message, so the outcome and the leases share one group commit:
+        // for one when it is free, or, after a short trial, ahead for those after the held one it starts now.
+        var asked = 0;
+        if (table.Written(slot) is { } next)
         {
-            askAge[finished.Slot] = 0;
+            Start(slot, next);
+            asked = lastWasShort[slot] && unacknowledged.Count <= AheadLimit ? table.ClaimAhead(slot, options.AskAheadDepth) : 0;
         }
-        coordinator.Tell(ask ? report with { AskForSlot = finished.Slot } : report);
+        else if (unacknowledged.Count <= table.Count && table.Claim(slot))
+        {
+            asked = 1;
+        }
+        if (asked > 0)
+        {
+            askAge[slot] = 0;
+        }
+        coordinator.Tell(asked > 0 ? report with { AskForSlot = slot, Asking = asked } : report);
         PublishSlots();
     }
 
@@ -243,6 +279,10 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         foreach (var (slot, _) in runningNow)
         {
             running[slot]?.Cancel();
+        }
+        foreach (var lease in table.TakeAllHeld())
+        {
+            HandBack(lease, "the node drained before the trial started");
         }
         // Slots still waiting for an answer keep waiting for it (or until their patience runs out): the coordinator
         // may already have dispatched a trial to them, which must be handed back before the drain is complete.

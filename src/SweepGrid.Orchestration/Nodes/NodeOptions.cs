@@ -20,6 +20,19 @@ public sealed record NodeOptions
     /// <summary>How often free slots ask again when there was no work.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// A slot whose last trial ran shorter than this asks for its next trial while running the current one, so short
+    /// trials do not wait for the coordinator's round trip (journal and store writes) between them. Long trials never
+    /// ask ahead, so work stays spread over the nodes. <see cref="TimeSpan.Zero"/> turns asking ahead off.
+    /// </summary>
+    public TimeSpan AskAheadBelow { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many trials a slot running short ones holds or awaits besides its running one.</summary>
+    public int AskAheadDepth { get; init; } = 8;
+
+    /// <summary>The most trials one request may ask for; the coordinator refuses larger requests.</summary>
+    public const int MaxAskAheadDepth = 32;
+
     public void Validate()
     {
         if (Slots < 1 || ThreadsPerSlot < 1)
@@ -29,6 +42,10 @@ public sealed record NodeOptions
         if (HeartbeatInterval <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException($"heartbeat ({HeartbeatInterval}) and poll ({PollInterval}) intervals must be positive");
+        }
+        if (AskAheadBelow < TimeSpan.Zero || AskAheadDepth is < 0 or > MaxAskAheadDepth)
+        {
+            throw new ArgumentException($"asking ahead needs a threshold of zero or more and a depth from 0 to {MaxAskAheadDepth} (got {AskAheadBelow} and {AskAheadDepth})");
         }
     }
 }

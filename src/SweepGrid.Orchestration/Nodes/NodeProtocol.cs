@@ -16,6 +16,9 @@ public sealed record OutcomeAcknowledged(string TrialId, Guid Token) : IWireMess
 /// <summary>Stop this trial (its study was cancelled); it is reported back as cancelled.</summary>
 public sealed record CancelTrial(string TrialId, Guid Token, string Reason) : IWireMessage;
 
+/// <summary>New work may be there (a study was submitted or retried, or the coordinator is ready): free slots ask now rather than at their next poll.</summary>
+public sealed record WorkAvailable : IWireMessage;
+
 /// <summary>Stop taking work and hand running trials back. Replies <see cref="Drained"/> when every slot is free.</summary>
 public sealed record Drain;
 

@@ -40,6 +40,7 @@ public static class WireManifests
         ("node/no-work/v1", typeof(NoWork)),
         ("node/outcome-acknowledged/v1", typeof(OutcomeAcknowledged)),
         ("node/cancel-trial/v1", typeof(CancelTrial)),
+        ("node/work-available/v1", typeof(WorkAvailable)),
     ];
 
     private static readonly FrozenDictionary<Type, string> ByType = Entries.ToFrozenDictionary(e => e.Type, e => e.Manifest);
