@@ -54,6 +54,28 @@ public sealed class StudyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_reads_a_spec_from_a_pipe_once_and_stores_its_text()
+    {
+        var text = Ensembles.Replace("seeds: 3", "seeds: 1", StringComparison.Ordinal).Replace("ensembles: [1, 3]", "", StringComparison.Ordinal)
+            .Replace("name: tiny-ensembles", "name: piped", StringComparison.Ordinal);
+        var file = await Write("piped.yaml", text);
+        var fifo = Path.Combine(dir.FullName, "spec.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+        // The writer delivers the spec once, as `sweepgrid run <(generate-spec)` would.
+        using var writer = System.Diagnostics.Process.Start("sh", ["-c", $"cat '{file}' > '{fifo}'"]);
+
+        var (exit, output, error) = await Cli("run", fifo, "--db", Db, "--data", CliRunner.MnistDirectory, "--reports", dir.FullName);
+
+        Assert.True(exit == 0, $"exit {exit}; stdout {output}; stderr {error}");
+        await using var store = TrialStores.OpenSqlite(Db);
+        Assert.Equal(1, (await store.CountTrialsByStateAsync("piped"))[TrialState.Completed]);
+        Assert.Equal(text, (await store.GetStudyAsync("piped"))!.SpecText);
+    }
+
+    [Fact]
     public async Task Adding_an_evaluation_reuses_the_stored_weights_instead_of_retraining()
     {
         var first = await Write("a.yaml", Ensembles.Replace("ensembles: [1, 3]", "", StringComparison.Ordinal));

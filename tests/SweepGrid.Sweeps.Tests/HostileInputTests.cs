@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SweepGrid.Sweeps.Spec;
 
 namespace SweepGrid.Sweeps.Tests;
 
@@ -22,6 +23,27 @@ public sealed class HostileInputTests : IDisposable
 
         Assert.Equal("/dev/zero", error.File);
         Assert.Contains("larger than 1,048,576 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pipe_that_never_delivers_is_refused_after_the_deadline()
+    {
+        var fifo = Path.Combine(_directory, "silent.fifo");
+        using (var mkfifo = Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+        }
+        // No writer ever opens it: open() itself would block forever.
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Single(Assert.Throws<SpecException>(() => SpecText.Read(fifo, TimeSpan.FromSeconds(1))).Errors);
+
+        Assert.Equal(fifo, error.File);
+        Assert.StartsWith("the spec did not arrive: no end of input from this pipe or device within 1 s", error.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"refused after {clock.Elapsed}");
+        // Unblock the abandoned reader so it does not outlive the test.
+        using var writer = Process.Start("sh", ["-c", $"printf '' > '{fifo}'"])!;
+        writer.WaitForExit();
     }
 
     [Fact]

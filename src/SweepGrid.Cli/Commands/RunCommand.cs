@@ -51,8 +51,9 @@ public static class RunCommand
             }
             try
             {
-                var spec = SweepSpec.Load(parse.GetValue(file)!);
-                specText = await File.ReadAllTextAsync(parse.GetValue(file)!, CancellationToken.None).ConfigureAwait(false);
+                // Read once: the spec may come from a pipe (`run <(generate-spec)`), which cannot be read twice.
+                specText = SweepSpec.ReadText(parse.GetValue(file)!);
+                var spec = SweepSpec.Parse(specText, parse.GetValue(file)!);
                 plan = StudyFiles.ExpandForRun(spec, parse.GetValue(profile), dataDirectory);
                 chosen = TorchRuntime.ParseDevice(parse.GetValue(device)!);
                 layout = SlotLayout.Fit(Environment.ProcessorCount, parse.GetValue(slots), parse.GetValue(threads));

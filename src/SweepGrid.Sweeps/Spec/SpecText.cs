@@ -13,22 +13,41 @@ internal static class SpecText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>How long a pipe or device may take to deliver the whole spec (a regular file is read at once).</summary>
+    public static readonly TimeSpan StreamDeadline = TimeSpan.FromSeconds(30);
+
     /// <summary>Reads at most <see cref="SweepSpec.MaxSpecBytes"/> + 1 bytes of <paramref name="path"/> and decodes them.</summary>
-    /// <exception cref="SpecException">The file cannot be read, is too large or is not UTF-8.</exception>
-    public static string Read(string path)
+    /// <exception cref="SpecException">The file cannot be read, is too large, is not UTF-8, or (a pipe or device)
+    /// did not deliver the spec and its end within <paramref name="deadline"/> (default <see cref="StreamDeadline"/>).</exception>
+    public static string Read(string path, TimeSpan? deadline = null)
     {
         byte[] bytes;
         try
         {
-            // The length on disk is not trusted (devices and pipes report 0): the read itself is bounded.
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-            bytes = ReadBounded(stream, path);
+            // A pipe or device may never deliver its end (and a fifo blocks already in open() until a writer comes):
+            // opening and reading run aside, and the command gives up after the deadline. A regular file is read
+            // at once; an abandoned blocked read ends with the process, which exits right after with the error.
+            var read = Task.Factory.StartNew(() => ReadFile(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var limit = deadline ?? StreamDeadline;
+            if (Task.WhenAny(read, Task.Delay(limit)).GetAwaiter().GetResult() != read)
+            {
+                throw Error(path, 1, 1, string.Create(CultureInfo.InvariantCulture,
+                    $"the spec did not arrive: no end of input from this pipe or device within {limit.TotalSeconds:0.#} s (pass a file, or close the pipe's writing end)"));
+            }
+            bytes = read.GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Error(path, 1, 1, "cannot read the spec: " + e.Message);
         }
         return Decode(bytes, path);
+    }
+
+    private static byte[] ReadFile(string path)
+    {
+        // The length on disk is not trusted (devices and pipes report 0): the read itself is bounded.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        return ReadBounded(stream, path);
     }
 
     /// <summary>Reads at most <see cref="SweepSpec.MaxSpecBytes"/> bytes of <paramref name="stream"/>; more is refused.</summary>
