@@ -73,6 +73,22 @@ public class DispatchBookTests
     }
 
     [Fact]
+    public void Reports_count_against_a_dispatch_only_once_it_is_due()
+    {
+        var book = new DispatchBook();
+        book.Apply(new TrialDispatched("t1", "a/1", TokenA, 1));
+        var due = false;
+
+        // A slow node sends report after report before it takes in the assignment: none counts while not due.
+        Assert.Empty(book.ReconcileReport("a/1", [], _ => due));
+        Assert.Empty(book.ReconcileReport("a/1", [], _ => due));
+        Assert.Empty(book.ReconcileReport("a/1", [], _ => due));
+        due = true;
+        Assert.Empty(book.ReconcileReport("a/1", [], _ => due));
+        Assert.Equal(["t1"], book.ReconcileReport("a/1", [], _ => due).Select(d => d.TrialId));
+    }
+
+    [Fact]
     public void A_snapshot_restores_the_dispatches_in_flight_and_replay_continues_from_it()
     {
         var book = new DispatchBook();

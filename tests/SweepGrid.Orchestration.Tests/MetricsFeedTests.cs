@@ -34,10 +34,9 @@ public class MetricsFeedTests
         Assert.Equal(RunEnd.Finished, await runner.RunAsync(new StudySubmission("m", "m", "spec", trials), null, CancellationToken.None));
 
         var text = await metrics.ExportAsync();
-        // At least one completed attempt per trial. Under heavy machine load an attempt is occasionally repeated
-        // (seen as 13 in about one run of five at load average 20 on two cores); results stay once per trial (below).
-        var attempts = text.Split('\n').Single(l => l.StartsWith("sweepgrid_trial_duration_seconds_count{outcome=\"completed\"}", StringComparison.Ordinal));
-        Assert.InRange(double.Parse(attempts.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture), 12, 14);
+        // One completed attempt per trial, also on a loaded machine: a slow node's heartbeats that left before an
+        // assignment arrived no longer count it as lost (which once ran a trial twice in about one run of five).
+        Assert.Contains("sweepgrid_trial_duration_seconds_count{outcome=\"completed\"} 12", text, StringComparison.Ordinal);
         Assert.Equal(12, (await store.CountTrialsByStateAsync("m", CancellationToken.None))[TrialState.Completed]);
         Assert.Contains("sweepgrid_train_samples_total{node=\"metered\",device=\"cpu\"} 12000", text, StringComparison.Ordinal); // 12 × 500 × 2
         Assert.Contains("sweepgrid_coordinator_starts_total 1", text, StringComparison.Ordinal);

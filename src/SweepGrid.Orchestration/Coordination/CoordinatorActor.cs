@@ -29,6 +29,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private DispatchBook book = new();
     private readonly List<WorkRequest> requests = [];
     private readonly List<PendingOutcome> outcomes = [];
+    // When this incarnation sent each assignment in flight (by token), so a heartbeat that left the node before the
+    // assignment arrived does not count against it.
+    private readonly Dictionary<Guid, long> sentAt = [];
     private int batchesWriting;
     private bool reconciled;
     private bool housekeeping;
@@ -143,11 +146,15 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
                 ReleaseNode(old, "its process restarted");
             }
         }
-        foreach (var lost in book.ReconcileReport(register.NodeId, register.HeldTokens))
+        foreach (var lost in book.ReconcileReport(register.NodeId, register.HeldTokens, ReportDue))
         {
             ReleaseTaken(lost, "the assignment never reached the node", attemptSpent: false, RequeueReasons.AssignmentLost);
         }
     }
+
+    /// <summary>A dispatch sent by this incarnation long enough ago, or one recovered from the journal.</summary>
+    private bool ReportDue(TrialDispatched dispatch) =>
+        !sentAt.TryGetValue(dispatch.Token, out var sent) || Stopwatch.GetElapsedTime(sent) >= options.AssignmentReportedWithin;
 
     private void OnNodeStopped(IActorRef node)
     {
@@ -338,6 +345,7 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
             Decisions.Dispatched(logger, lease.TrialId, request.NodeId, request.Slot, lease.Attempt);
             if (nodes.TryGetValue(request.NodeId, out var node) && node.Equals(request.Node))
             {
+                sentAt[lease.Token] = Stopwatch.GetTimestamp();
                 request.Node.Tell(new TrialAssigned(request.Slot, lease));
             }
             else if (book.TakeDispatchesOf(request.NodeId).FirstOrDefault(d => d.TrialId == lease.TrialId) is { } orphan)
@@ -525,6 +533,21 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void Applied(ICoordinatorEvent fact)
     {
         book.Apply(fact);
+        switch (fact)
+        {
+            case TrialCompleted e:
+                sentAt.Remove(e.Token);
+                break;
+            case TrialFailed e:
+                sentAt.Remove(e.Token);
+                break;
+            case TrialHandedBack e:
+                sentAt.Remove(e.Token);
+                break;
+            case TrialRequeued e:
+                sentAt.Remove(e.Token);
+                break;
+        }
         counts.SetInFlight(book.Count);
         if (LastSequenceNr % options.SnapshotEvery == 0)
         {

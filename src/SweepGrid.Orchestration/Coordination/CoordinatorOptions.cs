@@ -33,4 +33,10 @@ public sealed record CoordinatorOptions
 
     /// <summary>How far the read model's lease time is set ahead; informational only (the journal decides).</summary>
     public TimeSpan LeaseHorizon { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long after sending an assignment the coordinator expects the node's heartbeats to list it; only then do
+    /// missing reports count as a lost assignment. Longer than a node's heartbeat plus any stall of a loaded machine.
+    /// </summary>
+    public TimeSpan AssignmentReportedWithin { get; init; } = TimeSpan.FromSeconds(10);
 }

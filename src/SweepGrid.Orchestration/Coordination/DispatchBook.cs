@@ -91,9 +91,11 @@ public sealed class DispatchBook
     /// <summary>
     /// A node reported what it holds. Dispatches to it that it did not report twice in a row are lost (the
     /// assignment never arrived, e.g. dropped while the coordinator moved) and are returned for release; one
-    /// missed report is tolerated because an assignment may cross the report in flight.
+    /// missed report is tolerated because an assignment may cross the report in flight. Only dispatches
+    /// <paramref name="due"/> says the report must show count (the coordinator's clock: a node slowed down
+    /// by a loaded machine may send several reports before it takes in an assignment).
     /// </summary>
-    public IReadOnlyList<TrialDispatched> ReconcileReport(string nodeId, IReadOnlyCollection<Guid> heldTokens)
+    public IReadOnlyList<TrialDispatched> ReconcileReport(string nodeId, IReadOnlyCollection<Guid> heldTokens, Func<TrialDispatched, bool>? due = null)
     {
         var lost = new List<TrialDispatched>();
         foreach (var dispatch in inFlight.Values.Where(d => d.NodeId == nodeId && !settling.Contains(d.TrialId)))
@@ -102,6 +104,10 @@ public sealed class DispatchBook
             {
                 missedReports.Remove(dispatch.TrialId);
                 continue;
+            }
+            if (due is not null && !due(dispatch))
+            {
+                continue; // sent too recently: the report may have left the node before the assignment arrived
             }
             var missed = missedReports.GetValueOrDefault(dispatch.TrialId) + 1;
             missedReports[dispatch.TrialId] = missed;
