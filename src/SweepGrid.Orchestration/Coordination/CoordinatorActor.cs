@@ -533,20 +533,9 @@ public sealed class CoordinatorActor : ReceivePersistentActor, IWithTimers
     private void Applied(ICoordinatorEvent fact)
     {
         book.Apply(fact);
-        switch (fact)
+        if (fact is IDispatchEnded ended)
         {
-            case TrialCompleted e:
-                sentAt.Remove(e.Token);
-                break;
-            case TrialFailed e:
-                sentAt.Remove(e.Token);
-                break;
-            case TrialHandedBack e:
-                sentAt.Remove(e.Token);
-                break;
-            case TrialRequeued e:
-                sentAt.Remove(e.Token);
-                break;
+            sentAt.Remove(ended.Token);
         }
         counts.SetInFlight(book.Count);
         if (LastSequenceNr % options.SnapshotEvery == 0)

@@ -20,17 +20,25 @@ public sealed record StudyRetried(string StudyId, int Trials) : ICoordinatorEven
 /// <summary>A trial was sent to a node's slot under a fresh attempt token.</summary>
 public sealed record TrialDispatched(string TrialId, string NodeId, Guid Token, int Attempt) : ICoordinatorEvent;
 
+/// <summary>A fact that ends a dispatch (whichever way): the dispatch with this token is no longer in flight.</summary>
+public interface IDispatchEnded : ICoordinatorEvent
+{
+    string TrialId { get; }
+
+    Guid Token { get; }
+}
+
 /// <summary>The dispatch ended with the trial's result recorded.</summary>
-public sealed record TrialCompleted(string TrialId, Guid Token) : ICoordinatorEvent;
+public sealed record TrialCompleted(string TrialId, Guid Token) : IDispatchEnded;
 
 /// <summary>The dispatch ended with a real failure of the trial (it counts as an attempt).</summary>
-public sealed record TrialFailed(string TrialId, Guid Token, string Reason) : ICoordinatorEvent;
+public sealed record TrialFailed(string TrialId, Guid Token, string Reason) : IDispatchEnded;
 
 /// <summary>The dispatch ended without a result and without spending an attempt (drain, Ctrl-C, SIGTERM, cancel).</summary>
-public sealed record TrialHandedBack(string TrialId, Guid Token, string Reason) : ICoordinatorEvent;
+public sealed record TrialHandedBack(string TrialId, Guid Token, string Reason) : IDispatchEnded;
 
 /// <summary>The dispatch was lost with its node (downed, killed, restarted) and the trial requeued; the attempt counts.</summary>
-public sealed record TrialRequeued(string TrialId, Guid Token, string Reason) : ICoordinatorEvent;
+public sealed record TrialRequeued(string TrialId, Guid Token, string Reason) : IDispatchEnded;
 
 /// <summary>The coordinator's state at a sequence number: the dispatches in flight.</summary>
 /// <param name="FormatVersion">Bumped when the snapshot's meaning changes; older snapshots are replayed from events instead.</param>

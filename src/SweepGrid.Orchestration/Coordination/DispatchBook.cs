@@ -43,16 +43,7 @@ public sealed class DispatchBook
                 settling.Remove(dispatched.TrialId);
                 missedReports.Remove(dispatched.TrialId);
                 break;
-            case TrialCompleted e:
-                End(e.TrialId, e.Token);
-                break;
-            case TrialFailed e:
-                End(e.TrialId, e.Token);
-                break;
-            case TrialHandedBack e:
-                End(e.TrialId, e.Token);
-                break;
-            case TrialRequeued e:
+            case IDispatchEnded e:
                 End(e.TrialId, e.Token);
                 break;
         }
