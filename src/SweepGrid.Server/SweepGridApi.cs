@@ -71,6 +71,9 @@ public static class SweepGridApi
         studies.MapGet("/{studyId}/results", StudyReads.Results).WithName("GetStudyResults")
             .WithSummary("The long-format result rows (trial, axes, condition, metric, value).")
             .Produces<List<ResultRowDto>>().ProducesProblem(StatusCodes.Status404NotFound);
+        studies.MapGet("/{studyId}/spec", StudyReads.Spec).WithName("GetStudySpec")
+            .WithSummary("The YAML spec the study was submitted with (its findings and accuracy floor are part of it).")
+            .Produces<StudySpec>().ProducesProblem(StatusCodes.Status404NotFound);
         studies.MapGet("/{studyId}/report", StudyReads.Report).WithName("GetStudyReport")
             .WithSummary("The report as Markdown (summary.md), CSV (accuracy.csv) or JSON (results.json); ?format=md|csv|json.")
             .Produces<string>(contentType: "text/markdown").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

@@ -62,6 +62,19 @@ public sealed class StudyRoutesTests
     }
 
     [Fact]
+    public async Task The_spec_is_returned_as_submitted()
+    {
+        await using var server = await WithStudyAsync();
+
+        using var response = await server.Client().GetAsync("/api/v1/studies/api-tiny@quick/spec");
+
+        var body = await Http.JsonAsync(response, HttpStatusCode.OK);
+        Assert.Equal("api-tiny@quick", body.GetProperty("studyId").GetString());
+        Assert.Equal((await server.Store.GetStudyAsync("api-tiny@quick"))!.SpecText, body.GetProperty("spec").GetString());
+        Assert.Contains("name: api-tiny", body.GetProperty("spec").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Results_are_the_long_format_rows_with_axes_and_non_finite_values_as_strings()
     {
         await using var server = await WithStudyAsync();
@@ -135,6 +148,7 @@ public sealed class StudyRoutesTests
     [Theory]
     [InlineData("GET", "/api/v1/studies/nope")]
     [InlineData("GET", "/api/v1/studies/nope/results")]
+    [InlineData("GET", "/api/v1/studies/nope/spec")]
     [InlineData("GET", "/api/v1/studies/nope/report")]
     [InlineData("POST", "/api/v1/studies/nope/cancel")]
     [InlineData("POST", "/api/v1/studies/nope/retry")]
@@ -173,7 +187,7 @@ public sealed class StudyRoutesTests
         string[] expected =
         [
             "/api/v1/studies", "/api/v1/studies/{studyId}", "/api/v1/studies/{studyId}/cancel", "/api/v1/studies/{studyId}/retry",
-            "/api/v1/studies/{studyId}/results", "/api/v1/studies/{studyId}/report", "/api/v1/nodes",
+            "/api/v1/studies/{studyId}/results", "/api/v1/studies/{studyId}/spec", "/api/v1/studies/{studyId}/report", "/api/v1/nodes",
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.True(paths.GetProperty("/api/v1/studies").TryGetProperty("post", out _));

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using SweepGrid.Reports;
+using SweepGrid.Reports.Findings;
 
 namespace SweepGrid.Cli.Remote;
 
 /// <summary>
 /// <c>report STUDY --server URL</c>: fetches the study's raw result rows and writes the same files the local
-/// command writes (into <c>--out</c>/&lt;study&gt;/, atomically) and prints the same accuracy table.
+/// command writes (into <c>--out</c>/&lt;study&gt;/, atomically) and prints the same accuracy table, findings and
+/// flagged models (read from the study's stored spec).
 /// </summary>
 internal static class RemoteReport
 {
@@ -22,8 +24,10 @@ internal static class RemoteReport
             output.WriteLine($"{studyId}: no results yet");
             return ExitCodes.Success;
         }
+        var spec = await client.SpecAsync(studyId, ct).ConfigureAwait(false);
+        var info = new StudyInfo(status.Study.StudyId, status.Study.Name, status.Study.CreatedAt) { Checks = StudyChecks.FromSpecText(spec.Spec) };
         output.WriteLine(TextRenderer.Render(PivotBuilder.Build(rows)));
-        var info = new StudyInfo(status.Study.StudyId, status.Study.Name, status.Study.CreatedAt);
+        output.Write(ChecksText.Console(FindingCheck.CheckAll(info.Checks, rows), UndertrainedModels.Find(rows, info.Checks.AccuracyFloor)));
         var written = ReportWriter.Write(info, rows, parse.GetValue<string?>("--out") ?? "reports", formats);
         output.WriteLine($"report: {written.Directory} ({written.Files.Count} files)");
         return ExitCodes.Success;

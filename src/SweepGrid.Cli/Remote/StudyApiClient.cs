@@ -50,6 +50,8 @@ internal sealed class StudyApiClient : IDisposable
 
     public Task<List<ResultRowDto>> ResultsAsync(string studyId, CancellationToken ct) => GetAsync<List<ResultRowDto>>($"api/v1/studies/{Escape(studyId)}/results", ct);
 
+    public Task<StudySpec> SpecAsync(string studyId, CancellationToken ct) => GetAsync<StudySpec>($"api/v1/studies/{Escape(studyId)}/spec", ct);
+
     public Task<StudySummary> CancelAsync(string studyId, CancellationToken ct) => PostAsync<StudySummary>($"api/v1/studies/{Escape(studyId)}/cancel", null, ct);
 
     public Task<RetryResponse> RetryAsync(string studyId, CancellationToken ct) => PostAsync<RetryResponse>($"api/v1/studies/{Escape(studyId)}/retry", null, ct);

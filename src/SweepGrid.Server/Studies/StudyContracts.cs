@@ -24,6 +24,9 @@ public sealed record SubmitResponse(StudySummary Study, bool Created, int Trials
 /// <summary>What a retry did.</summary>
 public sealed record RetryResponse(string StudyId, int Requeued);
 
+/// <summary>The spec a study was submitted with, as submitted (its findings and accuracy floor are read from it).</summary>
+public sealed record StudySpec(string StudyId, string Spec);
+
 /// <summary>One long-format result row: a trial's metric under one condition, with the study's axes for the trial and its seed.</summary>
 public sealed record ResultRowDto(string TrialId, string Kind, IReadOnlyDictionary<string, string> Axes, ulong Seed, string Condition, string Metric, double Value)
 {

@@ -40,6 +40,11 @@ internal static class StudyReads
         return TypedResults.Ok(rows.Select(ResultRowDto.From).ToList());
     }
 
+    public static async Task<IResult> Spec(string studyId, ITrialStore store, CancellationToken ct) =>
+        await store.GetStudyAsync(studyId, ct).ConfigureAwait(false) is { } study
+            ? TypedResults.Ok(new StudySpec(study.StudyId, study.SpecText))
+            : ApiProblems.NotFound(studyId);
+
     public static async Task<IResult> Report(string studyId, string? format, ITrialStore store, CancellationToken ct)
     {
         var (chosen, contentType) = (format ?? "md").ToLowerInvariant() switch

@@ -6,7 +6,7 @@ namespace SweepGrid.Cli.Tests.Remote;
 public sealed class RemoteCommandTests : IDisposable
 {
     private const string Spec = """
-        study: {name: remote-tiny}
+        study: {name: remote-tiny, accuracy_floor: 0.95}
         dataset: {train_limit: 200, test_limit: 100}
         training: {epochs: 2}
         seeds: 2
@@ -62,6 +62,8 @@ public sealed class RemoteCommandTests : IDisposable
         Assert.Equal($"remote-tiny: running; 1 completed, 1 failed\n  failed {failed.TrialId}: diverged at epoch 2 (attempt 1)\n", status.Output);
         Assert.True(report.Exit == 0, report.Error);
         Assert.Contains("0.9300", report.Output, StringComparison.Ordinal);
+        // The floor comes from the spec the server stored: the remote report flags the model as the local one does.
+        Assert.Contains("warning: 1 model(s) barely learned the task", report.Output, StringComparison.Ordinal);
         Assert.Contains($"report: {Path.Combine(dir.FullName, "remote-tiny")}", report.Output, StringComparison.Ordinal);
         Assert.Contains("0.93", File.ReadAllText(Path.Combine(dir.FullName, "remote-tiny", "results.csv")), StringComparison.Ordinal);
     }
