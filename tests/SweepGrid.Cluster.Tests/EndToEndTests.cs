@@ -142,7 +142,7 @@ public sealed class EndToEndTests(PostgresServer postgres) : IClassFixture<Postg
             $"trial {lost} of the killed host was not requeued as lost; requeues:\n{string.Join('\n', events.Select(e => $"{e.TrialId}: {e.Detail}"))}\n{Logs()}");
 
         // Exactly once in the store too: one completion event per trial, whatever was lost with the killed member.
-        var completions = await CountEventsAsync(database, "trial-completed"); // the database holds this study only
+        var completions = await StudyEventCounts.CountAsync(database, "trial-completed"); // the database holds this study only
         Assert.True(completions == Trials, $"expected one trial-completed event per trial ({Trials}), found {completions}:\n{Logs()}");
         Console.WriteLine($"end-to-end: members ready {started.TotalSeconds:0.0} s, kill at {killed.TotalSeconds:0.0} s, study done {finished.TotalSeconds:0.0} s, total {clock.Elapsed.TotalSeconds:0.0} s");
     }
@@ -276,14 +276,5 @@ public sealed class EndToEndTests(PostgresServer postgres) : IClassFixture<Postg
             events.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1)));
         }
         return events;
-    }
-
-    private static async Task<long> CountEventsAsync(string database, string kind)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM events WHERE kind = @kind", connection);
-        command.Parameters.AddWithValue("kind", kind);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

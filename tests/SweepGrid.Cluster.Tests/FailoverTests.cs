@@ -98,7 +98,7 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         Assert.Equal(Trials, results.Count);
         Assert.Equal(Trials, results.Select(r => r.TrialId).Distinct().Count());
         Assert.All(results, r => Assert.Equal(1.0, r.Value)); // the calm run's value for every no-op trial
-        var completions = await CountEventsAsync(database, "trial-completed");
+        var completions = await StudyEventCounts.CountAsync(database, "trial-completed");
         Assert.True(completions == Trials, $"expected one trial-completed event per trial ({Trials}), found {completions}:\n{members[1].Tail()}");
         // Attempts: one per trial, plus one per dispatch lost with a killed node; hand-backs (SIGTERM, drain) spend none.
         var events = await store.GetEventsAsync("cluster", 0, 100_000);
@@ -240,15 +240,6 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
         {
             File.Delete(spec);
         }
-    }
-
-    private static async Task<long> CountEventsAsync(string database, string kind)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM events WHERE kind = @kind", connection);
-        command.Parameters.AddWithValue("kind", kind);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<int> CompletedAsync(ITrialStore store)

@@ -129,7 +129,7 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         {
             return; // the coordinator is behind: wait for acknowledgements before asking for more
         }
-        foreach (var slot in table.ClaimFreeSlots().Take(table.Count - unacknowledged.Count))
+        foreach (var slot in table.ClaimFreeSlots(table.Count - unacknowledged.Count))
         {
             askAge[slot] = 0;
             coordinator.Tell(new RequestWork(options.NodeId, slot));
@@ -177,17 +177,16 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
     /// </summary>
     private void AskAhead(int slot)
     {
-        if (!lastWasShort[slot] || unacknowledged.Count > AheadLimit)
-        {
-            return;
-        }
-        var count = table.ClaimAhead(slot, options.AskAheadDepth);
-        if (count > 0)
+        if (ClaimAhead(slot) is var count and > 0)
         {
             askAge[slot] = 0;
             coordinator.Tell(new RequestWork(options.NodeId, slot, count));
         }
     }
+
+    /// <summary>How many trials this running slot asks for ahead now: none unless its last trial was short and the coordinator keeps up.</summary>
+    private int ClaimAhead(int slot) =>
+        lastWasShort[slot] && unacknowledged.Count <= AheadLimit ? table.ClaimAhead(slot, options.AskAheadDepth) : 0;
 
     /// <summary>Outcomes the node may have unacknowledged and still ask for more: the coordinator is behind beyond this.</summary>
     private int AheadLimit => table.Count * (options.AskAheadDepth + 1);
@@ -243,7 +242,7 @@ public sealed class NodeActor : ReceiveActor, IWithTimers
         if (table.Written(slot) is { } next)
         {
             Start(slot, next);
-            asked = lastWasShort[slot] && unacknowledged.Count <= AheadLimit ? table.ClaimAhead(slot, options.AskAheadDepth) : 0;
+            asked = ClaimAhead(slot);
         }
         else if (unacknowledged.Count <= table.Count && table.Claim(slot))
         {

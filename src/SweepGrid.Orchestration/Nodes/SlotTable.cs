@@ -62,15 +62,15 @@ public sealed class SlotTable
     /// <summary>Answers this slot still waits for.</summary>
     public int Awaiting(int slot) => awaiting[slot];
 
-    /// <summary>Free slots that should now ask for a lease (none while draining); they move to Leasing.</summary>
-    public IReadOnlyList<int> ClaimFreeSlots()
+    /// <summary>Free slots that should now ask for a lease, at most <paramref name="limit"/> (none while draining); they move to Leasing.</summary>
+    public IReadOnlyList<int> ClaimFreeSlots(int limit = int.MaxValue)
     {
         if (Draining)
         {
             return [];
         }
         var claimed = new List<int>();
-        for (var i = 0; i < phases.Length; i++)
+        for (var i = 0; i < phases.Length && claimed.Count < limit; i++)
         {
             if (Claim(i))
             {
