@@ -8,8 +8,10 @@ namespace SweepGrid.Robustness;
 /// 2: PGD's default step is 2.5·ε/steps (Madry et al.), not ε/30, so "pgd=ε" and "pgdN=ε" now attack harder;
 /// the ablation CNN's no-steplr variant trains at a constant rate even when the spec sets a schedule;
 /// definitions carry outlier-exposure and committee settings.
+/// 3: the convolutional models (LeNet, the An et al. CNNs, the ablation CNN) run their activations
+/// channels-last on the CPU, so their convolutions sum in another order and results differ in the last bits.
 /// </remarks>
 public static class ScienceVersion
 {
-    public const string Current = "sweepgrid-science/2";
+    public const string Current = "sweepgrid-science/3";
 }

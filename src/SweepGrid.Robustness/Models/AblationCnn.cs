@@ -68,7 +68,11 @@ public sealed class AblationCnn : Module
 
     public AblationSwitches Switches { get; }
 
-    public override Tensor forward(Tensor input) => network.forward(input);
+    public override Tensor forward(Tensor input)
+    {
+        using var nhwc = Layers.ChannelsLast(input);
+        return network.forward(nhwc);
+    }
 
     private void AddBlock(long inChannels, long channels, Generator? generator)
     {

@@ -24,6 +24,32 @@ internal static class Layers
         return layer;
     }
 
+    /// <summary>
+    /// The same images, N×C×H×W, laid out channels-last in memory (NHWC strides), for a convolutional
+    /// network's input on the CPU. libtorch 2.10 then keeps every activation channels-last: oneDNN runs
+    /// the convolutions in nhwc without reordering each activation to its blocked layout and back, and
+    /// max-pooling and batch norm use their vectorised channels-last kernels instead of the scalar NCHW
+    /// max-pool loop (cpu_max_pool, a fifth of a LeNet step). Values, shapes and gradients are the
+    /// same; only the summation order inside a convolution may differ in the last bits. A one-channel
+    /// image is merely viewed with those strides (no copy). Parameters stay contiguous (their layout is
+    /// what the weights format stores), and CUDA inputs are left as they are.
+    /// </summary>
+    public static Tensor ChannelsLast(Tensor input)
+    {
+        if (input.dim() != 4 || input.device_type != DeviceType.CPU)
+        {
+            return input.alias();
+        }
+        var (n, c, h, w) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3]);
+        if (c == 1 && input.is_contiguous())
+        {
+            return input.view(n, h, w, 1).permute(0, 3, 1, 2);
+        }
+        using var nhwc = input.permute(0, 2, 3, 1);
+        using var packed = nhwc.contiguous();
+        return packed.permute(0, 3, 1, 2);
+    }
+
     /// <summary>Caffe's xavier filler: U(±√(3/fan_in)) weights, zero biases.</summary>
     public static void CaffeXavier(Tensor weight, Tensor? bias, long fanIn, Generator? generator)
     {
@@ -73,7 +99,9 @@ public sealed class SeededDropout : Module
             return torch.zeros_like(input);
         }
         using var scope = torch.NewDisposeScope();
-        var keep = torch.empty_like(input).bernoulli_(1 - P, generator).div_(1 - P);
+        // Drawn in the logical (N, C, H, W) order whatever the input's memory layout (see
+        // Layers.ChannelsLast), so that a seed gives the same mask as before and as python3-torch.
+        var keep = torch.empty(input.shape, input.dtype, input.device).bernoulli_(1 - P, generator).div_(1 - P);
         return (input * keep).MoveToOuterDisposeScope();
     }
 }

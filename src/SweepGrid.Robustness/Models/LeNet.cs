@@ -39,7 +39,7 @@ public sealed class LeNet : Module
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var x = dropouts[0].forward(input);
+        var x = dropouts[0].forward(Layers.ChannelsLast(input));
         x = nn.functional.max_pool2d(conv1.forward(x), 2);
         x = dropouts[1].forward(x);
         x = nn.functional.max_pool2d(conv2.forward(x), 2);

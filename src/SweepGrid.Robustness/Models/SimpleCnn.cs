@@ -52,7 +52,7 @@ public sealed class SimpleCnn : Module
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var centred = (input - 0.5) * 2.0;
+        var centred = (Layers.ChannelsLast(input) - 0.5) * 2.0;
         var flat = features.forward(centred).flatten(1);
         return outputNorm.forward(classifier.forward(flat)).MoveToOuterDisposeScope();
     }
