@@ -28,7 +28,11 @@ internal static class StepProfile
         var name = a.Get("model", "mlp");
         using var generator = new Generator(1);
         using var model = new ModelSpec { Kind = ModelSpec.ParseKind(name) }.Create(generator);
-        using var optimizer = optim.Adam(model.parameters(), 1e-3);
+        // The trainer's Adam (FusedCpuAdam) by default; --optimizer torchsharp measures TorchSharp's own.
+        var optimizerName = a.Get("optimizer", "sweepgrid");
+        using var optimizer = optimizerName == "torchsharp"
+            ? optim.Adam(model.parameters(), 1e-3)
+            : OptimizerFactory.Create(new OptimizerSettings(OptimizerKind.Adam, 1e-3), model);
         var ticks = new long[Phases.Length];
         long steps = 0;
         model.train();
@@ -64,7 +68,7 @@ internal static class StepProfile
         var perStep = Phases.Select((p, i) => (p, ticks[i] * 1e6 / Stopwatch.Frequency / steps)).ToDictionary(e => e.p, e => Math.Round(e.Item2, 1));
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["implementation"] = "sweepgrid",
+            ["implementation"] = optimizerName == "torchsharp" ? "sweepgrid, TorchSharp Adam" : "sweepgrid",
             ["model"] = name,
             ["steps"] = steps,
             ["step_us"] = Math.Round(total.Elapsed.TotalMilliseconds * 1000 / steps, 1),

@@ -9,7 +9,8 @@ namespace SweepGrid.Robustness;
 /// the ablation CNN's no-steplr variant trains at a constant rate even when the spec sets a schedule;
 /// definitions carry outlier-exposure and committee settings.
 /// 3: the convolutional models (LeNet, the An et al. CNNs, the ablation CNN) run their activations
-/// channels-last on the CPU, so their convolutions sum in another order and results differ in the last bits.
+/// channels-last on the CPU, so their convolutions sum in another order; Adam steps on the CPU run fused
+/// (FusedCpuAdam), rounding its float32 arithmetic in another order. Results differ in the last bits.
 /// </remarks>
 public static class ScienceVersion
 {

@@ -6,7 +6,7 @@ internal static class OptimizerFactory
     public static optim.Optimizer Create(OptimizerSettings o, Module model) => o.Kind switch
     {
         OptimizerKind.Sgd => optim.SGD(model.parameters(), o.LearningRate, o.Momentum, nesterov: o.Nesterov, weight_decay: o.WeightDecay),
-        OptimizerKind.Adam => optim.Adam(model.parameters(), o.LearningRate, weight_decay: o.WeightDecay),
+        OptimizerKind.Adam => new FusedCpuAdam(model.parameters(), o.LearningRate, weightDecay: o.WeightDecay),
         OptimizerKind.AdamW => optim.AdamW(model.parameters(), o.LearningRate, weight_decay: o.WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(o), o.Kind, "unknown optimizer"),
     };
