@@ -10,7 +10,8 @@ namespace SweepGrid.Robustness;
 /// definitions carry outlier-exposure and committee settings.
 /// 3: the convolutional models (LeNet, the An et al. CNNs, the ablation CNN) run their activations
 /// channels-last on the CPU, so their convolutions sum in another order; Adam steps on the CPU run fused
-/// (FusedCpuAdam), rounding its float32 arithmetic in another order. Results differ in the last bits.
+/// (FusedCpuAdam), rounding its float32 arithmetic in another order; training and evaluation threads flush
+/// subnormal floats to zero (TorchRuntime.FlushDenormalsOnThisThread). Results differ in the last bits.
 /// </remarks>
 public static class ScienceVersion
 {

@@ -162,11 +162,12 @@ public static class TrialRunner
     /// <summary>The metric name of an ensemble's clean accuracy by majority vote (ties to the lowest class).</summary>
     public const string MajorityVoteAccuracy = "accuracy_majority_vote";
 
-    /// <summary>Checks the definition, sets this thread's libtorch threads and loads the trial's data.</summary>
+    /// <summary>Checks the definition, sets this thread's libtorch threads and denormal flushing, and loads the trial's data.</summary>
     private static (EvaluationPlan Plan, TrialData Data, double LoadSeconds) Prepare(TrialDefinition trial, TrialEnvironment environment)
     {
         var plan = Validate(trial);
         TorchRuntime.SetThreads(environment.Threads);
+        TorchRuntime.FlushDenormalsOnThisThread();
         var clock = Stopwatch.StartNew();
         var data = TrialData.Load(trial, environment, plan);
         return (plan, data, clock.Elapsed.TotalSeconds);

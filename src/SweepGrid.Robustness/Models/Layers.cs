@@ -43,7 +43,8 @@ internal static class Layers
         var (n, c, h, w) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3]);
         if (c == 1 && input.is_contiguous())
         {
-            return input.view(n, h, w, 1).permute(0, 3, 1, 2);
+            using var viewed = input.view(n, h, w, 1);
+            return viewed.permute(0, 3, 1, 2);
         }
         using var nhwc = input.permute(0, 2, 3, 1);
         using var packed = nhwc.contiguous();

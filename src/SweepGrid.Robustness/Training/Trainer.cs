@@ -27,6 +27,8 @@ public sealed class Trainer
 
     public TrainingResult Train(Module model, IBatchSource data, Device device, Generator shuffle, CancellationToken cancellation = default)
     {
+        // Also set by TrialRunner for whole trials; here for callers that train directly (benchmarks, tests).
+        TorchRuntime.FlushDenormalsOnThisThread();
         using var optimizer = OptimizerFactory.Create(config.Optimizer, model);
         var schedule = OptimizerFactory.CreateSchedule(config.Schedule, optimizer);
         var perIteration = config.Schedule.Kind == ScheduleKind.Inverse;
