@@ -84,6 +84,9 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
 
         // 5. SIGTERM to a node member mid-trial: it drains, its running trials go back without spending an attempt.
         await WaitCompletedAsync(store, afterRestart + 10, TimeSpan.FromMinutes(2));
+        // Progress alone does not say m3 is busy: its slots may be between trials, or still asking a coordinator
+        // that has just ridden out the restart. Signal it only once it holds a lease, so there is something to hand back.
+        await WaitLeasedToAsync(database, members[2], TimeSpan.FromSeconds(60));
         var terminated = DateTimeOffset.UtcNow;
         var drainedExit = await members[2].TerminateAsync(TimeSpan.FromSeconds(90));
         Assert.True(drainedExit is 0 or 130 or 143, $"member m3 exited {drainedExit} after SIGTERM:\n{members[2].Tail()}");
@@ -188,6 +191,28 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
             await Task.Delay(250);
         }
         throw new TimeoutException($"no {kind} event mentioning '{detail}' within {timeout.TotalSeconds:0} s\n{members[0].Tail()}");
+    }
+
+    /// <summary>Waits until a trial of the study is leased to <paramref name="member"/>'s node (its node ids start with its address).</summary>
+    private async Task WaitLeasedToAsync(string database, Member member, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM trials t JOIN study_trials st ON st.trial_id = t.id " +
+                "WHERE st.study_id = 'cluster' AND t.state = 'leased' AND t.lease_owner LIKE @owner", connection);
+            command.Parameters.AddWithValue("owner", member.Address + "/%");
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"no trial of study 'cluster' was leased to {member.Name} ({member.Address}) within {timeout.TotalSeconds:0} s\n" +
+                                   string.Join("\n---\n", members.Select(m => $"{m.Name}:\n{m.Tail()}")));
     }
 
     private static async Task<Dictionary<string, int>> AttemptsAsync(string database)
