@@ -65,12 +65,13 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
 
         // 2. The singleton's host killed: the coordinator restarts on another member from the journal.
         await WaitCompletedAsync(store, 40, TimeSpan.FromMinutes(2));
-        var beforeFailover = Count(await store.CountTrialsByStateAsync("cluster"), TrialState.Completed);
         members[0].Kill();
+        // Counted once the host is gone (Kill waits for its exit): at ten trials a second, outcomes it settled
+        // while dying could otherwise make up the ten, before any member had taken over.
+        var beforeFailover = Count(await store.CountTrialsByStateAsync("cluster"), TrialState.Completed);
         await WaitCompletedAsync(store, beforeFailover + 10, TimeSpan.FromMinutes(2));
         Assert.True(Count(await store.CountTrialsByStateAsync("cluster"), TrialState.Completed) < Trials, "the study ended before the failover could be observed; make it longer");
-        Assert.True(members.Skip(1).Any(m => m.Log.Contains("Coordinator recovered", StringComparison.Ordinal)),
-            $"no surviving member took over the coordinator:\n{members[1].Tail()}");
+        await WaitLoggedAsync("Coordinator recovered", members.Skip(1), TimeSpan.FromSeconds(10));
 
         // 3. PostgreSQL restarted mid-study: members ride it out.
         await postgres.RestartAsync();
@@ -191,6 +192,18 @@ public sealed class FailoverTests(PostgresServer postgres) : IClassFixture<Postg
             await Task.Delay(250);
         }
         throw new TimeoutException($"no {kind} event mentioning '{detail}' within {timeout.TotalSeconds:0} s\n{members[0].Tail()}");
+    }
+
+    /// <summary>Waits until one of <paramref name="candidates"/> has logged <paramref name="line"/> (their output is read asynchronously).</summary>
+    private static async Task WaitLoggedAsync(string line, IEnumerable<Member> candidates, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!candidates.Any(m => m.Log.Contains(line, StringComparison.Ordinal)))
+        {
+            Assert.True(clock.Elapsed < timeout, $"no member among {string.Join(", ", candidates.Select(m => m.Name))} logged '{line}' within {timeout.TotalSeconds:0} s:\n" +
+                                                 string.Join("\n---\n", candidates.Select(m => $"{m.Name}:\n{m.Tail()}")));
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Waits until a trial of the study is leased to <paramref name="member"/>'s node (its node ids start with its address).</summary>
